@@ -1,0 +1,87 @@
+package fr.parcourscpts.identity;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * One login for everything. Spring Security authenticates (form login for people, HTTP
+ * Basic for the REST API) against the engine's identity store; Camunda's container-based
+ * authentication then hands that principal to the webapps and the REST API, where the
+ * engine's authorizations and tenant checks apply. An agent who logged in on the portal
+ * opens Tasklist without logging in again.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String LOGIN_PAGE = "/connexion";
+
+	/** The engine's REST API: HTTP Basic, stateless, 401 for anonymous calls. */
+	@Bean
+	@Order(1)
+	SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/engine-rest/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.realmName("Parcours CPTS"))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	/** The portal and the Camunda webapps share the session of the form login. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain applicationSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/", LOGIN_PAGE, "/css/**", "/images/**", "/favicon.ico", "/error", "/actuator/health/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/accueil").permitAll())
+			.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte").permitAll())
+			// The Camunda webapps protect themselves with their own CSRF token filter.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**"))
+			.httpBasic(Customizer.withDefaults());
+		return http.build();
+	}
+
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setName("camunda-engine-rest-authentication");
+		registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthenticationFilter() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ContainerBasedAuthenticationFilter());
+		registration.setName("camunda-webapp-container-authentication");
+		registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+		registration.addUrlPatterns("/camunda/*");
+		// Right after Spring Security (which provides the principal) and before the
+		// webapps' own
+		// session authentication filter, which then finds the user in place.
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+		return registration;
+	}
+
+}
