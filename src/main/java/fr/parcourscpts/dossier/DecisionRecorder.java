@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
  * Records who completed a human task and when, as process variables
  * {@code <taskId>DecidePar} and {@code <taskId>DecideLe} (the "why" is the task's own
  * reason field). Attached to every user task as a {@code complete} task listener
- * ({@code camunda:delegateExpression="${decisionRecorder}"}). For a multi-instance task
- * the variables are local to its instance.
+ * ({@code camunda:delegateExpression="${decisionRecorder}"}). The variables go where
+ * {@code setVariable} puts them: the process scope, unless a scope on the way declares
+ * them (a multi-instance subprocess that needs one per instance declares them with an
+ * input parameter and maps them out).
  */
 @Component("decisionRecorder")
 public class DecisionRecorder implements TaskListener {
