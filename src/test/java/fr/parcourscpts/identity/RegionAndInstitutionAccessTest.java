@@ -1,0 +1,135 @@
+package fr.parcourscpts.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import fr.parcourscpts.ApplicationTest;
+
+/**
+ * An agent sees and completes only the tasks of their own institution and region. These
+ * tests fail if the engine's authorization or tenant check is switched off.
+ */
+@ApplicationTest
+class RegionAndInstitutionAccessTest {
+
+	@Autowired
+	ProcessEngine engine;
+
+	@LocalServerPort
+	int port;
+
+	RegionalTasks tasks;
+
+	@BeforeEach
+	void setUp() {
+		this.tasks = new RegionalTasks(this.engine);
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.tasks.clearAuthentication();
+	}
+
+	@Test
+	void arsAgentSeesAndCompletesATaskOfTheirOwnRegion() {
+		Task occitanie = this.tasks.startTaskFor("ars", Region.OCCITANIE);
+
+		this.tasks.authenticateAs("ars.76");
+		assertThat(this.engine.getTaskService().createTaskQuery().taskId(occitanie.getId()).count()).isEqualTo(1);
+		this.engine.getTaskService().complete(occitanie.getId());
+		this.tasks.clearAuthentication();
+
+		assertThat(this.engine.getTaskService().createTaskQuery().taskId(occitanie.getId()).count()).isZero();
+	}
+
+	@Test
+	void arsAgentOfOccitanieNeitherSeesNorCompletesATaskOfPaysDeLaLoire() {
+		Task paysDeLaLoire = this.tasks.startTaskFor("ars", Region.PAYS_DE_LA_LOIRE);
+
+		this.tasks.authenticateAs("ars.76");
+		assertThat(this.engine.getTaskService().createTaskQuery().list()).extracting(Task::getId)
+			.doesNotContain(paysDeLaLoire.getId());
+		assertThatThrownBy(() -> this.engine.getTaskService().complete(paysDeLaLoire.getId()))
+			.isInstanceOf(ProcessEngineException.class);
+		this.tasks.clearAuthentication();
+
+		assertThat(this.engine.getTaskService().createTaskQuery().taskId(paysDeLaLoire.getId()).count())
+			.as("the task of region 52 is still open")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void urpsAgentCannotCompleteAnArsTaskOfTheirOwnRegion() {
+		Task arsTask = this.tasks.startTaskFor("ars", Region.OCCITANIE);
+
+		this.tasks.authenticateAs("urps-medecins.76");
+		assertThat(this.engine.getTaskService().createTaskQuery().taskId(arsTask.getId()).count()).isZero();
+		assertThatThrownBy(() -> this.engine.getTaskService().complete(arsTask.getId()))
+			.isInstanceOf(AuthorizationException.class);
+	}
+
+	@Test
+	void restApiKeepsEachAgentToTheirRegion() throws Exception {
+		Task occitanie = this.tasks.startTaskFor("ars", Region.OCCITANIE);
+		Task paysDeLaLoire = this.tasks.startTaskFor("ars", Region.PAYS_DE_LA_LOIRE);
+
+		HttpResponse<String> list = call("GET", "/engine-rest/task?candidateGroup=ars", "ars.76");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains(occitanie.getId()).doesNotContain(paysDeLaLoire.getId());
+
+		HttpResponse<String> complete = call("POST", "/engine-rest/task/" + paysDeLaLoire.getId() + "/complete",
+				"ars.76");
+		assertThat(complete.statusCode()).isBetween(400, 599);
+		assertThat(this.engine.getTaskService().createTaskQuery().taskId(paysDeLaLoire.getId()).count()).isEqualTo(1);
+	}
+
+	@Test
+	void anonymousCallToTheRestApiIsRefused() throws Exception {
+		HttpResponse<String> response = call("GET", "/engine-rest/task", null);
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void wrongPasswordOnTheRestApiIsRefused() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/engine-rest/task"))
+			// Another account than the other tests: failed logins lock an account for a
+			// while.
+			.header("Authorization", basic("cpam.52", "pas-le-bon"))
+			.build();
+		assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+			.isEqualTo(401);
+	}
+
+	private HttpResponse<String> call(String method, String path, String user) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.method(method, "POST".equals(method) ? HttpRequest.BodyPublishers.ofString("{}")
+					: HttpRequest.BodyPublishers.noBody());
+		if (user != null) {
+			request.header("Authorization", basic(user, "demo"));
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
