@@ -35,11 +35,11 @@ class RegionAndInstitutionAccessTest {
 	@LocalServerPort
 	int port;
 
-	RegionalTasks tasks;
+	RegionalTasksAccess tasks;
 
 	@BeforeEach
 	void setUp() {
-		this.tasks = new RegionalTasks(this.engine);
+		this.tasks = new RegionalTasksAccess(this.engine);
 	}
 
 	@AfterEach

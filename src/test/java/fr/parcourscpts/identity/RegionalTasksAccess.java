@@ -14,18 +14,18 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * complete which task. Independent of the real models, so the access rules are tested on
  * their own.
  */
-final class RegionalTasks {
+public final class RegionalTasksAccess {
 
 	private final ProcessEngine engine;
 
-	RegionalTasks(ProcessEngine engine) {
+	public RegionalTasksAccess(ProcessEngine engine) {
 		this.engine = engine;
 	}
 
 	/**
 	 * Starts a dossier in the region with one task for the candidate group; returns it.
 	 */
-	Task startTaskFor(String candidateGroup, Region region) {
+	public Task startTaskFor(String candidateGroup, Region region) {
 		String processKey = "tache-" + candidateGroup;
 		if (this.engine.getRepositoryService()
 			.createProcessDefinitionQuery()
@@ -53,7 +53,7 @@ final class RegionalTasks {
 	}
 
 	/** Acts as the user, with their groups and regions as the engine knows them. */
-	void authenticateAs(String userId) {
+	public void authenticateAs(String userId) {
 		var identity = this.engine.getIdentityService();
 		List<String> groups = identity.createGroupQuery()
 			.groupMember(userId)
@@ -71,7 +71,7 @@ final class RegionalTasks {
 		identity.setAuthentication(userId, groups, tenants);
 	}
 
-	void clearAuthentication() {
+	public void clearAuthentication() {
 		this.engine.getIdentityService().clearAuthentication();
 	}
 
