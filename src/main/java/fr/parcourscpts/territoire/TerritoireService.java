@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The territories reference data, loaded once from {@code territoire/*.csv} when the
- * application starts and then held in memory (about 35,000 communes, a few MB): lookups,
+ * application starts and then held in memory (about 35,000 communes): lookups,
  * autocompletion and the population rules of a territory.
  */
 @Service

@@ -70,6 +70,7 @@ class TerritoireControllerTest {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.status").value(400))
 				.andExpect(jsonPath("$.title").value("Requête invalide"))
+				.andExpect(jsonPath("$.instance").value("/api/territoire/communes"))
 				.andExpect(jsonPath("$.detail")
 					.value("Saisissez au moins 2 caractères du nom ou du code INSEE de la commune."));
 		}
