@@ -16,6 +16,11 @@ public final class ContratProcess {
 
 	public static final String DETERMINER_TAILLE = "determinerTailleCpts";
 
+	/**
+	 * Gateway: a missing population matches no flow (an incident, not a silent refusal).
+	 */
+	public static final String TERRITOIRE_ELIGIBLE = "territoireEligible";
+
 	public static final String DETERMINER_FINANCEMENT = "determinerFinancement";
 
 	public static final String PREPARER_CONTRAT = "preparerContrat";
@@ -49,6 +54,18 @@ public final class ContratProcess {
 	public static final String FIN_RESILIE = "contratResilie";
 
 	public static final String FIN_TERMINE = "contratTermine";
+
+	// Notifications ("evenement" of the notifier)
+
+	public static final String EVENEMENT_NON_ELIGIBLE = "territoireNonEligible";
+
+	public static final String EVENEMENT_RELANCE_SIGNATURE = "relanceSignatureContrat";
+
+	public static final String EVENEMENT_NON_SIGNE = "contratNonSigne";
+
+	public static final String EVENEMENT_SIGNE = "contratSigne";
+
+	public static final String EVENEMENT_RESILIE = "contratResilie";
 
 	// Variables consumed (set by the caller)
 

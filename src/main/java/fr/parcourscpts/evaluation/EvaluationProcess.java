@@ -31,6 +31,14 @@ public final class EvaluationProcess {
 
 	public static final String FIN_RESILIATION = "resiliationDecidee";
 
+	// Notifications ("evenement" of the notifier)
+
+	public static final String EVENEMENT_RAPPORT_ATTENDU = "rapportActiviteAttendu";
+
+	public static final String EVENEMENT_RELANCE_RAPPORT = "relanceRapportActivite";
+
+	public static final String EVENEMENT_EVALUATION = "evaluationNotifiee";
+
 	// Variables consumed (from contrat-aci)
 
 	public static final String NUMERO_EVALUATION = "numeroEvaluation";

@@ -129,6 +129,14 @@ class ContratAciProcessTest {
 	}
 
 	@Test
+	void aDossierWithoutPopulationStopsInsteadOfBeingDeclaredNotEligible() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> demarrer(null))
+			.isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+			.hasMessageContaining(ContratProcess.TERRITOIRE_ELIGIBLE);
+		org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+	}
+
+	@Test
 	void signatoriesAreRemindedEveryWeekWhileTheyHaveNotSigned() {
 		ProcessInstance contrat = contratPrepare();
 		complete(task(ContratProcess.SIGNER_CPAM, contrat), withVariables("signatureCpam", true));
@@ -275,7 +283,7 @@ class ContratAciProcessTest {
 			.isEqualTo(2);
 	}
 
-	private ProcessInstance demarrer(long population) {
+	private ProcessInstance demarrer(Long population) {
 		Map<String, Object> variables = withVariables("reference", REFERENCE, "region", "76", "departement", "31",
 				"nomCpts", "CPTS du Lauragais", "porteur", "porteur.cpts", "population", population, "communes",
 				"31555,31069,31116", "validationProjet", "tacite", "dateValidationProjet", date(2025, 12, 1));

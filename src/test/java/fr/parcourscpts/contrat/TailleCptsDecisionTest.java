@@ -8,6 +8,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,6 +40,12 @@ class TailleCptsDecisionTest {
 
 		assertThat((Integer) result.get("tailleCpts")).isEqualTo(taille);
 		assertThat((Boolean) result.get("eligible")).isEqualTo(eligible);
+	}
+
+	@Test
+	void anUnknownPopulationMatchesNoRule() {
+		assertThat(dmnEngine.evaluateDecisionTable(decision, Variables.createVariables().putValue("population", null)))
+			.isEmpty();
 	}
 
 }
