@@ -57,6 +57,10 @@ class ContratAciProcessTest {
 
 	@BeforeEach
 	void registerBeans() {
+		// this engine, even when the Spring engine of the application tests lives in the
+		// same JVM
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+			.init(java.util.Objects.requireNonNull(extension.getProcessEngine()));
 		Mocks.register("notifier", this.notifier);
 		Mocks.register("decisionRecorder", new DecisionRecorder());
 		Mocks.register("delaisContrat", new DelaisContrat());
@@ -68,6 +72,7 @@ class ContratAciProcessTest {
 
 	@AfterEach
 	void reset() {
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
 		Mocks.reset();
 		ClockUtil.reset();
 	}
@@ -316,6 +321,7 @@ class ContratAciProcessTest {
 			.hasBusinessKey(REFERENCE)
 			.variables()
 			.containsEntry("numeroEvaluation", (long) annee);
+		org.assertj.core.api.Assertions.assertThat(evaluation.getTenantId()).isEqualTo("76");
 		Date anniversaire = date(2026 + annee, 3, 1);
 		org.assertj.core.api.Assertions.assertThat(job(evaluation).getDuedate()).isEqualTo(anniversaire);
 		ClockUtil.setCurrentTime(anniversaire);

@@ -54,6 +54,10 @@ class EvaluationAnnuelleProcessTest {
 
 	@BeforeEach
 	void registerBeans() {
+		// this engine, even when the Spring engine of the application tests lives in the
+		// same JVM
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+			.init(java.util.Objects.requireNonNull(extension.getProcessEngine()));
 		Mocks.register("notifier", this.notifier);
 		Mocks.register("decisionRecorder", new DecisionRecorder());
 		Mocks.register("delaisContrat", new DelaisContrat());
@@ -63,9 +67,10 @@ class EvaluationAnnuelleProcessTest {
 
 	@AfterEach
 	void reset() {
+		identityService().clearAuthentication();
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
 		Mocks.reset();
 		ClockUtil.reset();
-		identityService().clearAuthentication();
 	}
 
 	@Test
