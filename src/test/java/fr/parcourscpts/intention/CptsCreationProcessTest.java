@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -57,6 +58,7 @@ class CptsCreationProcessTest {
 		Mocks.register("delaisCreation", this.delais);
 		Mocks.register("avisUrpsCollecteur", new AvisUrpsCollecteur());
 		Mocks.register("comptageAvisUrps", new ComptageAvisUrps());
+		Mocks.register("controleDecisions", new ControleDecisions());
 		Mocks.register("calculEcheanceValidationTacite", new CalculEcheanceValidationTacite(this.delais));
 		ClockUtil.setCurrentTime(at(2026, 1, 15, 9, 0));
 	}
@@ -265,7 +267,7 @@ class CptsCreationProcessTest {
 		ClockUtil.setCurrentTime(at(2026, 2, 1, 9, 0));
 		complete(task(pi), withVariables(REPONSE_FIR, "Budget joint"));
 
-		assertThat(pi).isWaitingAt(DECIDER_FINANCEMENT_FIR);
+		assertThat(pi).isWaitingAt(DECIDER_FINANCEMENT_FIR).variables().doesNotContainKey(DECISION_FIR);
 		// the ARS gets a full new delay from the complement
 		Assertions.assertThat(job(pi).getDuedate()).isEqualTo(at(2026, 4, 1, 9, 0));
 		complete(task(pi), withVariables(DECISION_FIR, "accorde", MONTANT_FIR_ACCORDE, 30000.0));
@@ -412,6 +414,68 @@ class CptsCreationProcessTest {
 			.containsEntry(DATE_DEPOT_PROJET_SANTE, at(2026, 4, 20, 11, 0))
 			.containsEntry(DATE_VALIDATION_TACITE, nouvelle);
 		Assertions.assertThat(timer(VALIDATION_TACITE_ACQUISE).getDuedate()).isEqualTo(nouvelle);
+	}
+
+	// ---------------------------------------------------------------- decisions outside
+	// the rules
+
+	@Test
+	void letterSentBackWithoutAReasonIsRefused() {
+		ProcessInstance pi = start();
+		Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables(COMPLETUDE, "corrections")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(MOTIF_COMPLETUDE);
+		Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables(COMPLETUDE, "peutEtre")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(COMPLETUDE);
+		assertThat(pi).isWaitingAt(VERIFIER_COMPLETUDE);
+		Assertions.assertThat(this.notifier.sent()).isEmpty();
+	}
+
+	@Test
+	void overrideOfTheProposalWithoutAReasonIsRefused() {
+		ProcessInstance pi = startBefore(TRANSMETTRE_AVIS_ARS, Map.of(AVIS_CONSOLIDE, "reserve"));
+		assertThat(pi).variables().containsEntry(AVIS_CONSOLIDE_FINAL, "reserve");
+		Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables(AVIS_CONSOLIDE_FINAL, "favorable")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(MOTIF_DEROGATION);
+		assertThat(pi).isWaitingAt(TRANSMETTRE_AVIS_ARS);
+	}
+
+	@Test
+	void firGrantWithoutAnAmountIsRefused() {
+		ProcessInstance pi = startBefore(DECIDER_FINANCEMENT_FIR, Map.of());
+		Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables(DECISION_FIR, "accorde")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(MONTANT_FIR_ACCORDE);
+		Assertions
+			.assertThatThrownBy(() -> complete(task(pi), withVariables(DECISION_FIR, "refuse", MOTIF_REFUS_FIR, " ")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(MOTIF_REFUS_FIR);
+		assertThat(pi).isWaitingAt(DECIDER_FINANCEMENT_FIR);
+	}
+
+	@Test
+	void oppositionOnAGroundTheLawDoesNotAllowIsRefused() {
+		ProcessInstance pi = deposerProjet(at(2026, 3, 20, 10, 0));
+		complete(task(pi), withVariables(AVIS_CPAM, "defavorable"));
+		Assertions
+			.assertThatThrownBy(() -> complete(task(pi),
+					withVariables(DECISION_PROJET, "oppose", MOTIF_OPPOSITION, "budgetInsuffisant",
+							COMMENTAIRE_OPPOSITION, "Budget trop faible")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(MOTIF_OPPOSITION);
+		Assertions.assertThatThrownBy(
+				() -> complete(task(pi), withVariables(DECISION_PROJET, "oppose", MOTIF_OPPOSITION, "incoherencePrs")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(COMMENTAIRE_OPPOSITION);
+		Assertions
+			.assertThatThrownBy(() -> complete(task(pi),
+					withVariables(DECISION_PROJET, "correction", TYPE_CORRECTION, "mineure", OBJET_CORRECTION,
+							"Statuts")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(TYPE_CORRECTION);
+		assertThat(pi).isWaitingAt(DECIDER_PROJET_SANTE);
 	}
 
 	// ---------------------------------------------------------------- abandon
