@@ -81,7 +81,10 @@ class CptsCreationProcessTest {
 
 		assertThat(pi).isWaitingAt(RENDRE_AVIS_URPS);
 		List<Task> urpsTasks = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(RENDRE_AVIS_URPS).list();
-		Assertions.assertThat(urpsTasks).hasSize(10);
+		Assertions.assertThat(urpsTasks).hasSize(10).allSatisfy((task) -> {
+			Assertions.assertThat(task.getTenantId()).isEqualTo("76");
+			Assertions.assertThat(task.getDueDate()).isEqualTo(at(2026, 1, 30, 9, 0));
+		});
 		for (String urps : AvisUrps.urps()) {
 			rendreAvis(pi, urps, "favorable", "favorable", "favorable", "favorable");
 		}
