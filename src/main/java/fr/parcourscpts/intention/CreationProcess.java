@@ -164,6 +164,15 @@ public final class CreationProcess {
 
 	public static final String DATE_RAPPEL_VALIDATION_TACITE = "dateRappelValidationTacite";
 
+	/** Set on the {@code correction} flow: when the ARS stopped the clock. */
+	public static final String DATE_DEMANDE_CORRECTION = "dateDemandeCorrection";
+
+	/**
+	 * True while a correction is open: the clock does not run and
+	 * {@code dateValidationTacite} will move or restart on return.
+	 */
+	public static final String VALIDATION_TACITE_EN_PAUSE = "validationTaciteEnPause";
+
 	public static final String AVIS_CPAM = "avisCpam";
 
 	public static final String COMMENTAIRE_AVIS_CPAM = "commentaireAvisCpam";

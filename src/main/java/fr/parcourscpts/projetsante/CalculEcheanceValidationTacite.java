@@ -20,9 +20,6 @@ import fr.parcourscpts.intention.DelaisCreation;
 @Component("calculEcheanceValidationTacite")
 public class CalculEcheanceValidationTacite implements JavaDelegate {
 
-	/** Set when the ARS asks for a correction; the clock stops there. */
-	public static final String DATE_DEMANDE_CORRECTION = "dateDemandeCorrection";
-
 	/** {@code typeCorrection}: an incorrect item, the clock is suspended. */
 	public static final String INCORRECT = "incorrect";
 
@@ -42,7 +39,7 @@ public class CalculEcheanceValidationTacite implements JavaDelegate {
 		boolean correction = "correction".equals(execution.getVariable(CreationProcess.DECISION_PROJET));
 		if (correction && INCORRECT.equals(execution.getVariable(CreationProcess.TYPE_CORRECTION))) {
 			Date ancienne = (Date) execution.getVariable(CreationProcess.DATE_VALIDATION_TACITE);
-			Date ouverture = (Date) execution.getVariable(DATE_DEMANDE_CORRECTION);
+			Date ouverture = (Date) execution.getVariable(CreationProcess.DATE_DEMANDE_CORRECTION);
 			echeance = EcheanceValidationTacite.apresSuspension(ancienne, ouverture, maintenant);
 		}
 		else {
@@ -50,6 +47,7 @@ public class CalculEcheanceValidationTacite implements JavaDelegate {
 			execution.setVariable(CreationProcess.DATE_DEPOT_PROJET_SANTE, maintenant);
 		}
 		execution.setVariable(CreationProcess.DATE_VALIDATION_TACITE, echeance);
+		execution.setVariable(CreationProcess.VALIDATION_TACITE_EN_PAUSE, false);
 		execution.setVariable(CreationProcess.DATE_RAPPEL_VALIDATION_TACITE,
 				EcheanceValidationTacite.rappel(echeance, this.delais.getRappelValidationTacite()));
 	}

@@ -381,7 +381,7 @@ class CptsCreationProcessTest {
 		executeAsyncJobs();
 		Assertions.assertThat(this.notifier.sent())
 			.containsExactly(new Notification("correctionProjetSanteDemandee", "porteur"));
-		assertThat(pi).isWaitingAt(CORRIGER_PROJET_SANTE);
+		assertThat(pi).isWaitingAt(CORRIGER_PROJET_SANTE).variables().containsEntry(VALIDATION_TACITE_EN_PAUSE, true);
 		Assertions.assertThat(managementService().createJobQuery().activityId(VALIDATION_TACITE_ACQUISE).count())
 			.as("the clock does not run during the correction")
 			.isZero();
@@ -394,6 +394,7 @@ class CptsCreationProcessTest {
 		assertThat(pi).isWaitingAt(DONNER_AVIS_CPAM)
 			.variables()
 			.containsEntry(DATE_VALIDATION_TACITE, nouvelle)
+			.containsEntry(VALIDATION_TACITE_EN_PAUSE, false)
 			.containsEntry(DATE_DEPOT_PROJET_SANTE, at(2026, 3, 20, 10, 0))
 			.containsEntry(DATE_RAPPEL_VALIDATION_TACITE, at(2026, 5, 15, 10, 0));
 		Assertions.assertThat(timer(VALIDATION_TACITE_ACQUISE).getDuedate()).isEqualTo(nouvelle);
