@@ -1,5 +1,7 @@
 package fr.parcourscpts;
 
+import java.util.TimeZone;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -10,7 +12,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class Application {
 
+	/** Legal deadlines (two months of silence, ...) are counted in French time. */
+	static final String DEFAULT_TIME_ZONE = "Europe/Paris";
+
 	public static void main(String[] args) {
+		if (System.getProperty("user.timezone", "").isBlank() && System.getenv("TZ") == null) {
+			TimeZone.setDefault(TimeZone.getTimeZone(DEFAULT_TIME_ZONE));
+		}
 		SpringApplication.run(Application.class, args);
 	}
 

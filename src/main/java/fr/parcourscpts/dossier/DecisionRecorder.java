@@ -1,10 +1,9 @@
 package fr.parcourscpts.dossier;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +28,8 @@ public class DecisionRecorder implements TaskListener {
 	public void notify(DelegateTask task) {
 		String key = task.getTaskDefinitionKey();
 		task.getExecution().setVariable(key + PAR, decider(task));
-		task.getExecution().setVariable(key + LE, new Date());
+		// The engine's clock, so that decisions and timers share one time line.
+		task.getExecution().setVariable(key + LE, ClockUtil.getCurrentTime());
 	}
 
 	private static String decider(DelegateTask task) {

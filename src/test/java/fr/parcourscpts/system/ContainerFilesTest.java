@@ -1,0 +1,113 @@
+package fr.parcourscpts.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * There is no Docker engine on our machines: these tests read docker-compose.yml and the
+ * Dockerfile and check them against what the application really reads.
+ */
+class ContainerFilesTest {
+
+	/**
+	 * A placeholder without default, such as {@code ${PARCOURS_DB_URL}}: it must be
+	 * given.
+	 */
+	private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
+
+	/** Any placeholder, with or without default. */
+	private static final Pattern ANY = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::[^}]*)?}");
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void composeRunsPostgresMailpitAndTheApplication() throws IOException {
+		Map<String, Object> services = (Map<String, Object>) compose().get("services");
+		assertThat(services).containsKeys("postgres", "mailpit", "app");
+		assertThat(((Map<String, Object>) services.get("postgres")).get("image").toString()).startsWith("postgres:16");
+		assertThat(((Map<String, Object>) services.get("mailpit")).get("image").toString())
+			.startsWith("axllent/mailpit");
+		assertThat(((Map<String, Object>) services.get("app")).get("build")).isEqualTo(".");
+	}
+
+	@Test
+	void applicationGetsEveryVariableItNeedsAndOnlyVariablesItReads() throws IOException {
+		Map<String, String> environment = appEnvironment();
+		assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres");
+
+		Set<String> required = placeholders(REQUIRED, "application.yml", "application-postgres.yml");
+		assertThat(required).as("the postgres profile reads these without default").isNotEmpty();
+		assertThat(environment.keySet()).as("compose passes every required variable").containsAll(required);
+
+		Set<String> readByTheApplication = placeholders(ANY, "application.yml", "application-postgres.yml");
+		Set<String> passed = new HashSet<>(environment.keySet());
+		passed.remove("SPRING_PROFILES_ACTIVE");
+		assertThat(readByTheApplication).as("compose passes no variable the application ignores").containsAll(passed);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void applicationTalksToTheComposeDatabaseAndMailServer() throws IOException {
+		Map<String, String> app = appEnvironment();
+		Map<String, Object> services = (Map<String, Object>) compose().get("services");
+		Map<String, Object> postgres = (Map<String, Object>) ((Map<String, Object>) services.get("postgres"))
+			.get("environment");
+		assertThat(app.get("PARCOURS_DB_URL"))
+			.isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
+		assertThat(app.get("PARCOURS_DB_USER")).isEqualTo(postgres.get("POSTGRES_USER"));
+		assertThat(app.get("PARCOURS_DB_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+		assertThat(app).containsEntry("PARCOURS_MAIL_HOST", "mailpit").containsEntry("PARCOURS_MAIL_PORT", "1025");
+		assertThat(app).doesNotContainKey("SPRING_PROFILES_INCLUDE");
+		assertThat(app.get("SPRING_PROFILES_ACTIVE")).doesNotContain("demo");
+	}
+
+	@Test
+	void imageIsBuiltInStagesAndRunsAsANonRootUserWithAHealthCheck() throws IOException {
+		List<String> lines = Files.readAllLines(Path.of("Dockerfile"));
+		assertThat(lines.stream().filter((line) -> line.startsWith("FROM ")).count()).isGreaterThanOrEqualTo(2);
+		String user = lines.stream()
+			.filter((line) -> line.startsWith("USER "))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+		assertThat(user.substring(5).trim()).isNotIn("root", "0");
+		assertThat(lines).anyMatch((line) -> line.startsWith("HEALTHCHECK") && line.contains("--interval"));
+		assertThat(String.join("\n", lines)).contains("/actuator/health");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> appEnvironment() throws IOException {
+		Map<String, Object> services = (Map<String, Object>) compose().get("services");
+		Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) services.get("app"))
+			.get("environment");
+		Map<String, String> values = new java.util.TreeMap<>();
+		environment.forEach((key, value) -> values.put(key, String.valueOf(value)));
+		return values;
+	}
+
+	private static Map<String, Object> compose() throws IOException {
+		return new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+	}
+
+	private static Set<String> placeholders(Pattern pattern, String... files) throws IOException {
+		Set<String> names = new HashSet<>();
+		for (String file : files) {
+			Matcher matcher = pattern.matcher(Files.readString(Path.of("src/main/resources", file)));
+			while (matcher.find()) {
+				names.add(matcher.group(1));
+			}
+		}
+		return names;
+	}
+
+}
