@@ -2,7 +2,8 @@ package fr.parcourscpts.territoire;
 
 /**
  * The size class of a CPTS, by the population of its territory; it fixes the funding of
- * the ACI contract. The thresholds are in {@link TerritoireProperties}.
+ * the ACI contract. The thresholds are in the decision table {@code taille-cpts} (see
+ * {@link ReglesTaille}).
  */
 public enum TailleCpts {
 

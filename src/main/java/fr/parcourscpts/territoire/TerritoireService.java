@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
@@ -33,7 +32,6 @@ import org.springframework.stereotype.Service;
  * autocompletion and the population rules of a territory.
  */
 @Service
-@EnableConfigurationProperties(TerritoireProperties.class)
 public class TerritoireService {
 
 	private static final Log logger = LogFactory.getLog(TerritoireService.class);
@@ -53,7 +51,7 @@ public class TerritoireService {
 		.thenComparing(Commune::nom)
 		.thenComparing(Commune::code);
 
-	private final TerritoireProperties properties;
+	private final ReglesTaille regles;
 
 	private final Map<String, RegionInsee> regions;
 
@@ -65,8 +63,8 @@ public class TerritoireService {
 	/** The same communes, each with its name as search compares it. */
 	private final List<Indexed> index;
 
-	public TerritoireService(TerritoireProperties properties) {
-		this.properties = properties;
+	public TerritoireService(ReglesTaille regles) {
+		this.regles = regles;
 		this.regions = load("regions.csv", "code;nom", (f) -> new RegionInsee(f[0], f[1]), RegionInsee::code);
 		this.departements = load("departements.csv", "code;nom;region", (f) -> new Departement(f[0], f[1], f[2]),
 				Departement::code);
@@ -162,14 +160,14 @@ public class TerritoireService {
 			regionsCovered.put(commune.region(), this.regions.get(commune.region()));
 			departementsCovered.put(commune.departement(), this.departements.get(commune.departement()));
 		}
+		ReglesTaille.Classement classement = this.regles.classer(population);
 		return new Territoire(known, unknown, population, List.copyOf(regionsCovered.values()),
-				List.copyOf(departementsCovered.values()), this.properties.taille(population),
-				this.properties.eligible(population));
+				List.copyOf(departementsCovered.values()), classement.taille(), classement.eligible());
 	}
 
 	/** The least population of an eligible territory, for messages. */
 	public long minimumPopulation() {
-		return this.properties.minimumPopulation();
+		return this.regles.minimumPopulation();
 	}
 
 	/** 0 same name, 1 starts with the query, 2 contains it, -1 no match. */

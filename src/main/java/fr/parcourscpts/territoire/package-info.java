@@ -6,6 +6,6 @@
  * porteur pick the communes of a territory by name or INSEE code, and computes what the
  * rules need from a territory: its population, its size class (taille 1 to 4) and whether
  * it reaches the minimum population of a CPTS. {@link TerritoireService} is its API; the
- * thresholds are configured under {@code parcours.territoire}.
+ * thresholds are those of the decision table {@code taille-cpts} ({@link ReglesTaille}).
  */
 package fr.parcourscpts.territoire;

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -19,7 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The endpoints on the real reference data. */
 @WebMvcTest(TerritoireController.class)
-@Import(TerritoireService.class)
+@Import({ TerritoireService.class, TerritoireControllerTest.RulesFromTheModelFile.class })
 @WithMockUser
 class TerritoireControllerTest {
 
@@ -105,7 +107,7 @@ class TerritoireControllerTest {
 	@Test
 	void explainsInFrenchWhyATerritoryIsTooSmall() throws Exception {
 		// Toul (Meurthe-and-Moselle) alone, and a code that is no commune
-		long toul = new TerritoireService(TerritoireProperties.defaults()).commune("54528").orElseThrow().population();
+		long toul = new TerritoireService(ReglesTaille.fromModelFile()).commune("54528").orElseThrow().population();
 		String inhabitants = String.format(java.util.Locale.FRANCE, "%,d", toul).replace('\u00a0', '\u202f');
 		this.mvc.perform(get("/api/territoire").param("communes", "54528, 99999"))
 			.andExpect(status().isOk())
@@ -126,6 +128,17 @@ class TerritoireControllerTest {
 					.value("Indiquez au moins une commune par son code INSEE (codes séparés par des virgules)."));
 		}
 		this.mvc.perform(get("/api/territoire")).andExpect(status().isBadRequest());
+	}
+
+	/** No process engine in a web slice: the size rules come from the same DMN file. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RulesFromTheModelFile {
+
+		@Bean
+		ReglesTaille reglesTaille() {
+			return ReglesTaille.fromModelFile();
+		}
+
 	}
 
 }

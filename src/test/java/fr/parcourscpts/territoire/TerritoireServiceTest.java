@@ -21,7 +21,7 @@ class TerritoireServiceTest {
 
 	@BeforeAll
 	static void load() {
-		territoires = new TerritoireService(TerritoireProperties.defaults());
+		territoires = new TerritoireService(ReglesTaille.fromModelFile());
 	}
 
 	@Test
