@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import fr.parcourscpts.notification.RecordingNotifier;
 import fr.parcourscpts.dossier.DecisionRecorder;
 import fr.parcourscpts.evaluation.CalculerPaiementDelegate;
 import fr.parcourscpts.evaluation.EvaluationProcess;
@@ -53,7 +54,7 @@ class ContratAciProcessTest {
 
 	private static final Date DEBUT = date(2026, 1, 5);
 
-	private final NotifierFake notifier = new NotifierFake();
+	private final RecordingNotifier notifier = new RecordingNotifier();
 
 	@BeforeEach
 	void registerBeans() {
@@ -129,7 +130,7 @@ class ContratAciProcessTest {
 		assertThat(contrat).isEnded().hasPassed(ContratProcess.FIN_NON_ELIGIBLE);
 		org.assertj.core.api.Assertions.assertThat(issue(contrat)).isEqualTo("nonEligible");
 		org.assertj.core.api.Assertions.assertThat(this.notifier.of("territoireNonEligible"))
-			.extracting(NotifierFake.Notification::destinataires)
+			.extracting(RecordingNotifier.Notification::destinataires)
 			.containsExactly("porteur,cpam,ars");
 	}
 
@@ -153,7 +154,7 @@ class ContratAciProcessTest {
 		execute(job("relancerSignatureArs", contrat));
 
 		org.assertj.core.api.Assertions.assertThat(this.notifier.of("relanceSignatureContrat"))
-			.extracting(NotifierFake.Notification::destinataires)
+			.extracting(RecordingNotifier.Notification::destinataires)
 			.containsExactly("porteur", "ars");
 		assertThat(contrat).isWaitingAt(ContratProcess.SIGNER_PORTEUR, ContratProcess.SIGNER_ARS);
 		org.assertj.core.api.Assertions.assertThat(job(ContratProcess.RELANCE_SIGNATURE_PORTEUR, contrat).getDuedate())
@@ -169,7 +170,7 @@ class ContratAciProcessTest {
 		execute(job("relancerSignatureCpam", contrat));
 
 		org.assertj.core.api.Assertions.assertThat(this.notifier.of("relanceSignatureContrat"))
-			.extracting(NotifierFake.Notification::destinataires)
+			.extracting(RecordingNotifier.Notification::destinataires)
 			.containsExactly("cpam");
 	}
 
@@ -196,7 +197,7 @@ class ContratAciProcessTest {
 			.isNotEqualTo("completed");
 		org.assertj.core.api.Assertions.assertThat(issue(contrat)).isEqualTo("nonSigne");
 		org.assertj.core.api.Assertions.assertThat(this.notifier.of("contratNonSigne"))
-			.extracting(NotifierFake.Notification::destinataires)
+			.extracting(RecordingNotifier.Notification::destinataires)
 			.containsExactly("porteur,cpam,ars");
 		org.assertj.core.api.Assertions.assertThat(taskQuery().count()).isZero();
 	}
@@ -238,9 +239,9 @@ class ContratAciProcessTest {
 		assertThat(contrat).isEnded().hasPassed(ContratProcess.FIN_TERMINE);
 		org.assertj.core.api.Assertions.assertThat(issue(contrat)).isEqualTo("termine");
 		org.assertj.core.api.Assertions.assertThat(this.notifier.of("contratSigne"))
-			.extracting(NotifierFake.Notification::destinataires)
+			.extracting(RecordingNotifier.Notification::destinataires)
 			.containsExactly("porteur,cpam,ars");
-		List<NotifierFake.Notification> paiements = this.notifier.of("evaluationNotifiee");
+		List<RecordingNotifier.Notification> paiements = this.notifier.of("evaluationNotifiee");
 		org.assertj.core.api.Assertions.assertThat(paiements)
 			.extracting((n) -> n.variables().get("numeroEvaluation"), (n) -> n.variables().get("dateAvance"),
 					(n) -> n.variables().get("avance"), (n) -> n.variables().get("solde"))
@@ -276,7 +277,7 @@ class ContratAciProcessTest {
 		assertThat(contrat).isEnded().hasPassed(ContratProcess.FIN_RESILIE);
 		org.assertj.core.api.Assertions.assertThat(issue(contrat)).isEqualTo("resilie");
 		org.assertj.core.api.Assertions.assertThat(this.notifier.of("contratResilie"))
-			.extracting(NotifierFake.Notification::destinataires)
+			.extracting(RecordingNotifier.Notification::destinataires)
 			.containsExactly("porteur,cpam,ars");
 		org.assertj.core.api.Assertions.assertThat(this.notifier.of("contratResilie").get(0).variables())
 			.contains(entry("motifResiliation", "Missions socles non engagées"), entry("derniereEvaluation", 2L));

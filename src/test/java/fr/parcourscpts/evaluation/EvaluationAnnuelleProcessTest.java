@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import fr.parcourscpts.contrat.DelaisContrat;
-import fr.parcourscpts.contrat.NotifierFake;
+import fr.parcourscpts.notification.RecordingNotifier;
 import fr.parcourscpts.dossier.DecisionRecorder;
 
 import static org.assertj.core.api.Assertions.entry;
@@ -50,7 +50,7 @@ class EvaluationAnnuelleProcessTest {
 
 	private static final Date ANNIVERSAIRE = date(2027, 3, 1);
 
-	private final NotifierFake notifier = new NotifierFake();
+	private final RecordingNotifier notifier = new RecordingNotifier();
 
 	@BeforeEach
 	void registerBeans() {
@@ -90,7 +90,7 @@ class EvaluationAnnuelleProcessTest {
 		execute(job("notifierEvaluation", evaluation));
 
 		assertThat(evaluation).isEnded().hasPassed(EvaluationProcess.FIN_EVALUATION);
-		NotifierFake.Notification notification = this.notifier.of("evaluationNotifiee").get(0);
+		RecordingNotifier.Notification notification = this.notifier.of("evaluationNotifiee").get(0);
 		org.assertj.core.api.Assertions.assertThat(notification.destinataires()).isEqualTo("porteur");
 		// advance 75 % x 142,500; balance 35,625 + 32,000 + 12,500 + 15,000 + 15,000 +
 		// 9,000
@@ -107,7 +107,7 @@ class EvaluationAnnuelleProcessTest {
 		assertThat(task(evaluation)).isAssignedTo("porteur.cpts").hasFormKey("portail:transmettreRapportActivite");
 		org.assertj.core.api.Assertions.assertThat(task(evaluation).getDueDate()).isEqualTo(at(2027, 5, 1));
 		org.assertj.core.api.Assertions.assertThat(this.notifier.of("rapportActiviteAttendu"))
-			.extracting(NotifierFake.Notification::destinataires)
+			.extracting(RecordingNotifier.Notification::destinataires)
 			.containsExactly("porteur,cpam");
 	}
 
@@ -123,7 +123,7 @@ class EvaluationAnnuelleProcessTest {
 
 		assertThat(evaluation).isWaitingAt(EvaluationProcess.TRANSMETTRE_RAPPORT).hasPassed("porteurRelance");
 		org.assertj.core.api.Assertions.assertThat(this.notifier.of("relanceRapportActivite"))
-			.extracting(NotifierFake.Notification::destinataires)
+			.extracting(RecordingNotifier.Notification::destinataires)
 			.containsExactly("porteur");
 		org.assertj.core.api.Assertions.assertThat(job(EvaluationProcess.RELANCE_RAPPORT, evaluation).getDuedate())
 			.isEqualTo(at(2027, 3, 31));

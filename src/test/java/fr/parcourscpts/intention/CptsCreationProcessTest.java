@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import fr.parcourscpts.dossier.DecisionRecorder;
-import fr.parcourscpts.intention.RecordingNotifier.Notification;
+import fr.parcourscpts.notification.RecordingNotifier;
+import fr.parcourscpts.notification.RecordingNotifier.Envoi;
 import fr.parcourscpts.projetsante.CalculEcheanceValidationTacite;
 
 import static fr.parcourscpts.intention.CreationProcess.*;
@@ -107,13 +108,13 @@ class CptsCreationProcessTest {
 		assertThat(task(pi)).hasCandidateGroup("guichet-cpts");
 		complete(task(pi), withVariables(AVIS_CONSOLIDE_FINAL, "favorable"));
 		executeAsyncJobs();
-		Assertions.assertThat(this.notifier.sent()).contains(new Notification("avisUrpsTransmis", "ars"));
+		Assertions.assertThat(this.notifier.sent()).contains(new Envoi("avisUrpsTransmis", "ars"));
 
 		assertThat(pi).isWaitingAt(DECIDER_FINANCEMENT_FIR);
 		assertThat(task(pi)).hasCandidateGroup("ars");
 		complete(task(pi), withVariables(DECISION_FIR, "accorde", MONTANT_FIR_ACCORDE, 40000.0));
 		executeAsyncJobs();
-		Assertions.assertThat(this.notifier.sent()).contains(new Notification("firAccorde", "porteur"));
+		Assertions.assertThat(this.notifier.sent()).contains(new Envoi("firAccorde", "porteur"));
 
 		assertThat(pi).isWaitingAt(DEPOSER_PROJET_SANTE);
 		assertThat(task(pi)).isAssignedTo(PORTEUR_ID);
@@ -130,7 +131,7 @@ class CptsCreationProcessTest {
 		assertThat(task(pi)).hasCandidateGroup("ars").hasDueDate(at(2026, 3, 15, 9, 0));
 		complete(task(pi), withVariables(DECISION_PROJET, "valide"));
 		executeAsyncJobs();
-		Assertions.assertThat(this.notifier.sent()).contains(new Notification("projetSanteValide", "porteur,cpam"));
+		Assertions.assertThat(this.notifier.sent()).contains(new Envoi("projetSanteValide", "porteur,cpam"));
 		assertThat(pi).variables().containsEntry(VALIDATION_PROJET, "expresse");
 
 		assertThat(pi).isWaitingAt(PREPARER_ET_SIGNER_CONTRAT);
@@ -151,7 +152,7 @@ class CptsCreationProcessTest {
 		executeAsyncJobs();
 
 		assertThat(pi).isEnded().hasPassed(LETTRE_IRRECEVABLE);
-		Assertions.assertThat(this.notifier.sent()).containsExactly(new Notification("lettreIrrecevable", "porteur"));
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("lettreIrrecevable", "porteur"));
 	}
 
 	@Test
@@ -160,8 +161,7 @@ class CptsCreationProcessTest {
 		complete(task(pi), withVariables(COMPLETUDE, "corrections", MOTIF_COMPLETUDE, "Diagnostic manquant"));
 		executeAsyncJobs();
 
-		Assertions.assertThat(this.notifier.sent())
-			.containsExactly(new Notification("correctionsLettreDemandees", "porteur"));
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("correctionsLettreDemandees", "porteur"));
 		assertThat(pi).isWaitingAt(CORRIGER_LETTRE_INTENTION);
 		assertThat(task(pi)).isAssignedTo(PORTEUR_ID).hasDueDate(at(2026, 2, 14, 9, 0));
 		complete(task(pi));
@@ -187,8 +187,7 @@ class CptsCreationProcessTest {
 
 		Assertions.assertThat(this.notifier.sent())
 			.hasSize(10)
-			.contains(new Notification("relanceAvisUrps", "urps-medecins"),
-					new Notification("relanceAvisUrps", "urps-biologistes"));
+			.contains(new Envoi("relanceAvisUrps", "urps-medecins"), new Envoi("relanceAvisUrps", "urps-biologistes"));
 		Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(RENDRE_AVIS_URPS).count())
 			.isEqualTo(10);
 	}
@@ -253,7 +252,7 @@ class CptsCreationProcessTest {
 		complete(task(pi), withVariables(DECISION_FIR, "refuse", MOTIF_REFUS_FIR, "Enveloppe FIR épuisée"));
 		executeAsyncJobs();
 
-		Assertions.assertThat(this.notifier.sent()).containsExactly(new Notification("firRefuse", "porteur"));
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("firRefuse", "porteur"));
 		assertThat(pi).isWaitingAt(DEPOSER_PROJET_SANTE);
 	}
 
@@ -263,8 +262,7 @@ class CptsCreationProcessTest {
 		complete(task(pi), withVariables(DECISION_FIR, "complementDemande", QUESTION_FIR, "Budget détaillé ?"));
 		executeAsyncJobs();
 
-		Assertions.assertThat(this.notifier.sent())
-			.containsExactly(new Notification("complementFirDemande", "porteur"));
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("complementFirDemande", "porteur"));
 		assertThat(pi).isWaitingAt(COMPLETER_DEMANDE_FIR);
 		assertThat(task(pi)).isAssignedTo(PORTEUR_ID);
 		ClockUtil.setCurrentTime(at(2026, 2, 1, 9, 0));
@@ -291,7 +289,7 @@ class CptsCreationProcessTest {
 
 		assertThat(pi).hasPassed(DELAI_DECISION_FIR_ECOULE).isWaitingAt(DEPOSER_PROJET_SANTE);
 		assertThat(pi).variables().containsEntry(DECISION_FIR, "refusImplicite");
-		Assertions.assertThat(this.notifier.sent()).containsExactly(new Notification("firRefusImplicite", "porteur"));
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("firRefusImplicite", "porteur"));
 	}
 
 	@Test
@@ -315,7 +313,7 @@ class CptsCreationProcessTest {
 		execute(job(pi));
 		executeAsyncJobs();
 
-		Assertions.assertThat(this.notifier.sent()).containsExactly(new Notification("relanceProjetSante", "porteur"));
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("relanceProjetSante", "porteur"));
 		assertThat(pi).isWaitingAt(DEPOSER_PROJET_SANTE);
 		Assertions.assertThat(job(pi).getDuedate()).isEqualTo(at(2026, 3, 16, 9, 0));
 	}
@@ -329,7 +327,7 @@ class CptsCreationProcessTest {
 		executeAsyncJobs();
 
 		assertThat(pi).isEnded().hasPassed(PROJET_SANTE_OPPOSE);
-		Assertions.assertThat(this.notifier.sent()).containsExactly(new Notification("projetSanteOppose", "porteur"));
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("projetSanteOppose", "porteur"));
 	}
 
 	@Test
@@ -347,7 +345,7 @@ class CptsCreationProcessTest {
 		ClockUtil.setCurrentTime(at(2026, 5, 5, 10, 0));
 		execute(timer(RAPPEL_VALIDATION_TACITE_DU));
 		executeAsyncJobs();
-		Assertions.assertThat(this.notifier.sent()).containsExactly(new Notification("rappelValidationTacite", "ars"));
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("rappelValidationTacite", "ars"));
 		assertThat(pi).isWaitingAt(DECIDER_PROJET_SANTE);
 
 		// one day before: nothing is due
@@ -367,7 +365,7 @@ class CptsCreationProcessTest {
 		assertThat(pi).hasPassed(VALIDATION_TACITE_ACQUISE).isWaitingAt(PREPARER_ET_SIGNER_CONTRAT);
 		assertThat(pi).variables().containsEntry(VALIDATION_PROJET, "tacite");
 		Assertions.assertThat(this.notifier.sent())
-			.contains(new Notification("projetSanteValideTacitement", "porteur,ars,cpam"));
+			.contains(new Envoi("projetSanteValideTacitement", "porteur,ars,cpam"));
 		Assertions.assertThat(taskQuery().taskDefinitionKey(DECIDER_PROJET_SANTE).count()).isZero();
 	}
 
@@ -380,7 +378,7 @@ class CptsCreationProcessTest {
 				"Statuts non signés"));
 		executeAsyncJobs();
 		Assertions.assertThat(this.notifier.sent())
-			.containsExactly(new Notification("correctionProjetSanteDemandee", "porteur"));
+			.containsExactly(new Envoi("correctionProjetSanteDemandee", "porteur"));
 		assertThat(pi).isWaitingAt(CORRIGER_PROJET_SANTE).variables().containsEntry(VALIDATION_TACITE_EN_PAUSE, true);
 		Assertions.assertThat(managementService().createJobQuery().activityId(VALIDATION_TACITE_ACQUISE).count())
 			.as("the clock does not run during the correction")
@@ -521,12 +519,12 @@ class CptsCreationProcessTest {
 	// ---------------------------------------------------------------- helpers
 
 	private void abandonner(ProcessInstance pi) {
-		this.notifier.sent().clear();
+		this.notifier.clear();
 		runtimeService().createMessageCorrelation(MESSAGE_ABANDON).processInstanceBusinessKey(REF).correlate();
 		executeAsyncJobs();
 		assertThat(pi).isEnded().hasPassed(DOSSIER_ABANDONNE);
 		Assertions.assertThat(this.notifier.sent())
-			.containsExactly(new Notification("dossierAbandonne", "porteur,guichet-cpts,ars"));
+			.containsExactly(new Envoi("dossierAbandonne", "porteur,guichet-cpts,ars"));
 		Assertions.assertThat(taskQuery().count()).isZero();
 		Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
 		Assertions.assertThat(managementService().createJobQuery().count()).isZero();
