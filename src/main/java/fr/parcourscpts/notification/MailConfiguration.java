@@ -1,12 +1,15 @@
 package fr.parcourscpts.notification;
 
+import java.util.Properties;
 import java.util.Set;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -20,6 +23,28 @@ import org.thymeleaf.templatemode.TemplateMode;
 @EnableConfigurationProperties(CourrielsProperties.class)
 @EnableScheduling
 class MailConfiguration {
+
+	/**
+	 * JavaMail waits forever by default: a silent SMTP server would hold the sender job
+	 * (and the row it locked) for good. Ten seconds unless {@code spring.mail.properties}
+	 * say otherwise.
+	 */
+	@Bean
+	static BeanPostProcessor smtpTimeouts() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof JavaMailSenderImpl sender) {
+					Properties properties = sender.getJavaMailProperties();
+					for (String key : new String[] { "mail.smtp.connectiontimeout", "mail.smtp.timeout",
+							"mail.smtp.writetimeout" }) {
+						properties.putIfAbsent(key, "10000");
+					}
+				}
+				return bean;
+			}
+		};
+	}
 
 	@Bean
 	SpringResourceTemplateResolver mailTextTemplateResolver(ApplicationContext context) {
