@@ -271,6 +271,29 @@ class NotificationCourrielsTest {
 		assertThat(attachmentNames(receipt)).containsExactly("accuse-reception-lettre-CPTS-32-2026-8009.pdf");
 	}
 
+	@Test
+	void theProjetSanteReceiptCarriesTheTacitValidationDateComputedByTheProcess() throws Exception {
+		this.fixtures.dossier("CPTS-76-2026-8010", "76", "porteur.76");
+		ProcessInstance instance = this.engine.getRuntimeService()
+			.createProcessInstanceByKey("cpts-creation")
+			.businessKey("CPTS-76-2026-8010")
+			.setVariables(Map.of("reference", "CPTS-76-2026-8010", "region", "76", "porteur", "porteur.76", "nomCpts",
+					"CPTS du Lauragais", "population", 52000L, "communes", "31555"))
+			.startBeforeActivity("calculerEcheanceValidationTacite")
+			.execute();
+		Date tacite = (Date) this.engine.getRuntimeService().getVariable(instance.getId(), "dateValidationTacite");
+		assertThat(tacite).isNotNull();
+
+		this.sender.sendDue();
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(CourrielsFixtures.recipients(received)).containsExactlyInAnyOrder("porteur.76" + DEMO,
+				"cpam.76" + DEMO);
+		MimeMessage receipt = CourrielsFixtures.to(received, "porteur.76" + DEMO);
+		assertThat(decoded(receipt)).contains("au plus tard le " + format(tacite));
+		assertThat(attachmentNames(receipt)).containsExactly("accuse-reception-projet-CPTS-76-2026-8010.pdf");
+		assertThat(CourrielsFixtures.to(received, "cpam.76" + DEMO).getSubject()).contains("tâche en attente");
+	}
+
 	private void notify(String reference, String region, String evenement, String destinataires,
 			Map<String, Object> donnees) {
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> this.events
