@@ -51,6 +51,9 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", LOGIN_PAGE, "/css/**", "/images/**", "/favicon.ico", "/error", "/actuator/health/**")
 			.permitAll()
+			// The mail outbox of the administrators (notification module).
+			.requestMatchers("/admin/**")
+			.hasAnyAuthority("GROUP_camunda-admin", "GROUP_administrateurs")
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/accueil").permitAll())

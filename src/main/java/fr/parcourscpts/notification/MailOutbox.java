@@ -1,14 +1,13 @@
 package fr.parcourscpts.notification;
 
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -18,41 +17,80 @@ import org.thymeleaf.context.Context;
  * themselves.
  *
  * <p>
- * First version: renders and sends at once. The transactional outbox (the mail recorded
- * in the caller's transaction, delivered afterwards with retries) replaces the body of
- * {@link #enqueue} without changing its callers.
+ * A transactional outbox: {@link #enqueue} renders the mail and records it (table
+ * {@code courriel}) in the caller's transaction, so a rolled-back step sends nothing and
+ * a committed step cannot lose its mail; {@link CourrielSender} delivers the recorded
+ * mails afterwards, with retries.
  */
 @Service
 public class MailOutbox {
 
-	private final JavaMailSender sender;
+	static final String PENDING = "PENDING";
+
+	static final String SENT = "SENT";
+
+	static final String FAILED = "FAILED";
+
+	private final JdbcClient jdbc;
 
 	private final TemplateEngine templates;
 
-	public MailOutbox(JavaMailSender sender, TemplateEngine templates) {
-		this.sender = sender;
+	public MailOutbox(JdbcClient jdbc, TemplateEngine templates) {
+		this.jdbc = jdbc;
 		this.templates = templates;
 	}
 
+	/**
+	 * Renders the mail and records it for delivery, in the caller's transaction (or in
+	 * one of its own when there is none).
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
 	public void enqueue(OutgoingMail mail) {
-		try {
-			MimeMessage message = this.sender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-			helper.setFrom("Parcours CPTS <ne-pas-repondre@parcours-cpts.fr>");
-			helper.setTo(mail.to().toArray(String[]::new));
-			helper.setSubject(mail.subject());
-			Context context = new Context(Locale.FRANCE, mail.model());
-			helper.setText(this.templates.process("mail/" + mail.template() + ".txt", context),
-					this.templates.process("mail/" + mail.template() + ".html", context));
-			for (OutgoingMail.Attachment attachment : mail.attachments()) {
-				helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
-						attachment.contentType());
-			}
-			this.sender.send(message);
+		enqueue(mail, null, null);
+	}
+
+	/**
+	 * Same, for a mail about a dossier: the region decides which administrators see it.
+	 * @return the id of the recorded mail
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	long enqueue(OutgoingMail mail, String reference, String region) {
+		if (mail.to().isEmpty()) {
+			throw new IllegalArgumentException("Courriel sans destinataire : " + mail.subject());
 		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException("Courriel impossible à composer : " + mail.subject(), ex);
+		Context context = new Context(Locale.FRANCE, mail.model());
+		String html = this.templates.process("mail/" + mail.template() + ".html", context);
+		String text = this.templates.process("mail/" + mail.template() + ".txt", context);
+		OffsetDateTime now = OffsetDateTime.now();
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into courriel (destinataires, sujet, modele, corps_html, corps_texte, region, reference,
+				                      statut, tentatives, prochain_essai, created_at)
+				values (:to, :subject, :template, :html, :text, :region, :reference, :status, 0, :now, :now)
+				""")
+			.param("to", String.join(",", mail.to()))
+			.param("subject", mail.subject())
+			.param("template", mail.template())
+			.param("html", html)
+			.param("text", text)
+			.param("region", region)
+			.param("reference", reference)
+			.param("status", PENDING)
+			.param("now", now)
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		for (OutgoingMail.Attachment attachment : mail.attachments()) {
+			this.jdbc.sql("""
+					insert into courriel_piece_jointe (courriel_id, nom_fichier, content_type, contenu)
+					values (:mail, :name, :type, :content)
+					""")
+				.param("mail", id)
+				.param("name", attachment.fileName())
+				.param("type", attachment.contentType())
+				.param("content", attachment.content())
+				.update();
 		}
+		return id;
 	}
 
 }

@@ -1,7 +1,10 @@
 /**
  * Telling people what happened to a dossier: the process publishes a
  * {@link DossierNotified} event at each step that concerns someone (a decision, a
- * reminder, a deadline). Delivery by mail, through a transactional outbox, is built on
- * these events.
+ * reminder, a deadline) and each user task created tells the agents of its candidate
+ * groups in its region. Every mail goes through the transactional outbox
+ * ({@link MailOutbox}, table {@code courriel}): recorded in the step's transaction,
+ * delivered afterwards by {@link CourrielSender} with retries; administrators read every
+ * mail at {@code /admin/courriels}; agents may choose a daily digest.
  */
 package fr.parcourscpts.notification;

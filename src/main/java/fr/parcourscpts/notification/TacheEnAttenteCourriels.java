@@ -1,0 +1,140 @@
+package fr.parcourscpts.notification;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import fr.parcourscpts.identity.Region;
+import fr.parcourscpts.intention.CreationProcess;
+import fr.parcourscpts.notification.Destinataires.Destinataire;
+import fr.parcourscpts.notification.Destinataires.Dossier;
+
+/**
+ * Two things happen when a user task is created (Camunda's Spring event bridge,
+ * {@code camunda.bpm.eventing.task}, on by default, publishes each {@link DelegateTask}
+ * synchronously inside the engine's transaction):
+ * <ul>
+ * <li>the agents of each candidate group of the task, in the task's region, are told a
+ * task waits for them (or it goes to their daily digest);</li>
+ * <li>the tasks that open the instruction of a deposit mark its receipt, which the law
+ * requires to be acknowledged: {@code verifierCompletude} (the lettre d'intention reached
+ * the Guichet), {@code deciderFinancementFir} (the FIR request reached the ARS: its
+ * silence-means-rejection clock starts, due date of the task) and {@code donnerAvisCpam}
+ * (the projet de santé was deposited: {@code dateValidationTacite} is set). Each
+ * publishes a {@link DossierNotified} for the porteur, which issues the receipt.</li>
+ * </ul>
+ */
+@Component
+class TacheEnAttenteCourriels {
+
+	static final String LETTRE_INTENTION_RECUE = "lettreIntentionRecue";
+
+	static final String DEMANDE_FIR_RECUE = "demandeFirRecue";
+
+	static final String PROJET_SANTE_RECU = "projetSanteRecu";
+
+	/** The variable the FIR receipt carries: the date on which silence is a rejection. */
+	static final String DATE_REFUS_IMPLICITE = "dateRefusImplicite";
+
+	private static final Map<String, String> RECEIPTS = Map.of(CreationProcess.VERIFIER_COMPLETUDE,
+			LETTRE_INTENTION_RECUE, CreationProcess.DECIDER_FINANCEMENT_FIR, DEMANDE_FIR_RECUE,
+			CreationProcess.DONNER_AVIS_CPAM, PROJET_SANTE_RECU);
+
+	private final Destinataires destinataires;
+
+	private final MailOutbox outbox;
+
+	private final ResumeQuotidien resumes;
+
+	private final PreferencesCourriel preferences;
+
+	private final MessageSource messages;
+
+	private final ApplicationEventPublisher events;
+
+	private final String publicUrl;
+
+	TacheEnAttenteCourriels(Destinataires destinataires, MailOutbox outbox, ResumeQuotidien resumes,
+			PreferencesCourriel preferences, MessageSource messages, ApplicationEventPublisher events,
+			@Value("${parcours.public-url}") String publicUrl) {
+		this.destinataires = destinataires;
+		this.outbox = outbox;
+		this.resumes = resumes;
+		this.preferences = preferences;
+		this.messages = messages;
+		this.events = events;
+		this.publicUrl = publicUrl;
+	}
+
+	@EventListener
+	void on(DelegateTask task) {
+		if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+			return;
+		}
+		String reference = (task.getExecution() != null) ? task.getExecution().getProcessBusinessKey() : null;
+		mailCandidateGroups(task, reference);
+		String receipt = RECEIPTS.get(task.getTaskDefinitionKey());
+		if (receipt != null && reference != null && task.getExecution() != null) {
+			Map<String, Object> donnees = new HashMap<>(task.getExecution().getVariables());
+			if (task.getDueDate() != null) {
+				donnees.put(DATE_REFUS_IMPLICITE, task.getDueDate());
+			}
+			this.events.publishEvent(new DossierNotified(reference, task.getTenantId(), receipt, "porteur", donnees,
+					ClockUtil.getCurrentTime().toInstant()));
+		}
+	}
+
+	private void mailCandidateGroups(DelegateTask task, String reference) {
+		List<String> groups = task.getCandidates()
+			.stream()
+			.map(IdentityLink::getGroupId)
+			.filter((group) -> group != null)
+			.distinct()
+			.toList();
+		if (groups.isEmpty()) {
+			return;
+		}
+		Optional<Dossier> dossier = this.destinataires.dossier(reference);
+		String nomCpts = dossier.map(Dossier::nomCpts).orElse("");
+		String ref = (reference != null) ? reference : "";
+		String subject = this.messages.getMessage("notification.tacheEnAttente.sujet",
+				new Object[] { ref, task.getName() }, Locale.FRANCE);
+		String link = this.publicUrl + "/camunda/app/tasklist/";
+		for (String group : groups) {
+			for (Destinataire agent : this.destinataires.agents(group, task.getTenantId())) {
+				if (this.preferences.modeOf(agent.userId()) == PreferencesCourriel.Mode.QUOTIDIEN) {
+					this.resumes.add(agent.userId(), agent.email(), reference, subject, link);
+					continue;
+				}
+				Map<String, Object> model = new HashMap<>();
+				model.put("reference", ref);
+				model.put("nomCpts", nomCpts);
+				model.put("region", Region.ofCode(task.getTenantId()).map(Region::label).orElse(""));
+				model.put("tache", (task.getName() != null) ? task.getName() : task.getTaskDefinitionKey());
+				model.put("lien", link);
+				model.put("agent", true);
+				model.put("creeeLe", Date.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime())));
+				if (task.getDueDate() != null) {
+					model.put("echeance", task.getDueDate());
+				}
+				this.outbox.enqueue(OutgoingMail.of(agent.email(), subject, "tacheEnAttente", model), reference,
+						task.getTenantId());
+			}
+		}
+	}
+
+}
