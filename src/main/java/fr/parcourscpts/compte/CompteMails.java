@@ -1,0 +1,50 @@
+package fr.parcourscpts.compte;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import fr.parcourscpts.notification.MailOutbox;
+import fr.parcourscpts.notification.OutgoingMail;
+
+/**
+ * Mails the links of this module once the transaction that stored them has committed: a
+ * rolled-back sign-up sends nothing, and a mail that cannot be handed over never undoes a
+ * sign-up (its owner asks for a new link by signing up again or by "mot de passe
+ * oublié").
+ */
+@Component
+class CompteMails {
+
+	private static final Logger logger = LoggerFactory.getLogger(CompteMails.class);
+
+	private final MailOutbox outbox;
+
+	private final MessageSource messages;
+
+	CompteMails(MailOutbox outbox, MessageSource messages) {
+		this.outbox = outbox;
+		this.messages = messages;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void envoyer(LienEmis lien) {
+		Map<String, Object> model = new HashMap<>(lien.details());
+		model.put("lien", lien.lien());
+		String objet = this.messages.getMessage(lien.objet().subjectKey(), null, Locale.FRANCE);
+		try {
+			this.outbox.enqueue(OutgoingMail.of(lien.destinataire(), objet, lien.objet().template(), model));
+		}
+		catch (RuntimeException ex) {
+			// Not the link in the log: it carries the secret token.
+			logger.error("Mail '{}' could not be handed to the outbox", lien.objet().template(), ex);
+		}
+	}
+
+}
