@@ -1,8 +1,10 @@
 package fr.parcourscpts.compte;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +30,19 @@ class CompteMails {
 
 	private final MessageSource messages;
 
-	CompteMails(MailOutbox outbox, MessageSource messages) {
+	private final ComptesProperties proprietes;
+
+	CompteMails(MailOutbox outbox, MessageSource messages, ComptesProperties proprietes) {
 		this.outbox = outbox;
 		this.messages = messages;
+		this.proprietes = proprietes;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void envoyer(LienEmis lien) {
 		Map<String, Object> model = new HashMap<>(lien.details());
 		model.put("lien", lien.lien());
+		validite(lien.objet()).ifPresent((duree) -> model.put("validite", Durees.texte(duree, this.messages)));
 		String objet = this.messages.getMessage(lien.objet().subjectKey(), null, Locale.FRANCE);
 		try {
 			this.outbox.enqueue(OutgoingMail.of(lien.destinataire(), objet, lien.objet().template(), model));
@@ -45,6 +51,15 @@ class CompteMails {
 			// Not the link in the log: it carries the secret token.
 			logger.error("Mail '{}' could not be handed to the outbox", lien.objet().template(), ex);
 		}
+	}
+
+	private Optional<Duration> validite(LienEmis.Objet objet) {
+		return switch (objet) {
+			case CONFIRMATION -> Optional.of(this.proprietes.getConfirmation());
+			case REINITIALISATION -> Optional.of(this.proprietes.getReinitialisation());
+			case INVITATION -> Optional.of(this.proprietes.getInvitation());
+			case COMPTE_EXISTANT -> Optional.empty();
+		};
 	}
 
 }

@@ -61,7 +61,8 @@ public class Comptes {
 		String userId = inscription.email();
 		boolean utilisateurExistant = this.identity.createUserQuery().userId(userId).count() > 0;
 		Optional<Boolean> confirme = confirmation(userId);
-		if (utilisateurExistant && !confirme.equals(Optional.of(false))) {
+		boolean enAttente = confirme.equals(Optional.of(false));
+		if (utilisateurExistant && !enAttente) {
 			this.events.publishEvent(new LienEmis(Objet.COMPTE_EXISTANT, userId,
 					this.publicUrl + "/mot-de-passe/oublie", Map.of("prenom", inscription.prenom())));
 			return;

@@ -1,5 +1,6 @@
 package fr.parcourscpts.compte;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,8 +21,14 @@ class InscriptionController {
 
 	private final Comptes comptes;
 
-	InscriptionController(Comptes comptes) {
+	private final ComptesProperties proprietes;
+
+	private final MessageSource messages;
+
+	InscriptionController(Comptes comptes, ComptesProperties proprietes, MessageSource messages) {
 		this.comptes = comptes;
+		this.proprietes = proprietes;
+		this.messages = messages;
 	}
 
 	@ModelAttribute("professions")
@@ -50,7 +57,8 @@ class InscriptionController {
 	}
 
 	@GetMapping("/inscription/envoyee")
-	String envoyee() {
+	String envoyee(Model model) {
+		model.addAttribute("validite", Durees.texte(this.proprietes.getConfirmation(), this.messages));
 		return VIEW_ENVOYEE;
 	}
 

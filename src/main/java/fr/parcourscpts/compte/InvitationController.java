@@ -2,6 +2,7 @@ package fr.parcourscpts.compte;
 
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,8 +32,14 @@ class InvitationController {
 
 	private final Invitations invitations;
 
-	InvitationController(Invitations invitations) {
+	private final ComptesProperties proprietes;
+
+	private final MessageSource messages;
+
+	InvitationController(Invitations invitations, ComptesProperties proprietes, MessageSource messages) {
 		this.invitations = invitations;
+		this.proprietes = proprietes;
+		this.messages = messages;
 	}
 
 	@GetMapping("/dossiers/{dossierId}/invitations")
@@ -101,6 +108,7 @@ class InvitationController {
 		model.addAttribute("dossierId", dossierId);
 		model.addAttribute("erreurInvitation", erreur);
 		model.addAttribute("emailInvite", email);
+		model.addAttribute("validite", Durees.texte(this.proprietes.getInvitation(), this.messages));
 		return VIEW_DOSSIER;
 	}
 

@@ -1,5 +1,6 @@
 package fr.parcourscpts.compte;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,8 +19,19 @@ class MotDePasseController {
 
 	private final Comptes comptes;
 
-	MotDePasseController(Comptes comptes) {
+	private final ComptesProperties proprietes;
+
+	private final MessageSource messages;
+
+	MotDePasseController(Comptes comptes, ComptesProperties proprietes, MessageSource messages) {
 		this.comptes = comptes;
+		this.proprietes = proprietes;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("validite")
+	String validite() {
+		return Durees.texte(this.proprietes.getReinitialisation(), this.messages);
 	}
 
 	@GetMapping("/mot-de-passe/oublie")

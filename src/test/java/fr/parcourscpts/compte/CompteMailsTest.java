@@ -20,7 +20,7 @@ class CompteMailsTest {
 
 	private final RecordingOutbox outbox = new RecordingOutbox();
 
-	private final CompteMails mails = new CompteMails(this.outbox, messages());
+	private final CompteMails mails = new CompteMails(this.outbox, messages(), new ComptesProperties());
 
 	@Test
 	void confirmationLinkGoesToTheAddressWithItsFrenchSubjectAndTemplates() {
@@ -33,7 +33,8 @@ class CompteMailsTest {
 			assertThat(mail.template()).isEqualTo("compte-confirmation");
 			assertThat(mail.model())
 				.containsEntry("lien", "https://parcours.example/inscription/confirmation?jeton=abc")
-				.containsEntry("prenom", "Claire");
+				.containsEntry("prenom", "Claire")
+				.containsEntry("validite", "24 heures");
 		});
 	}
 

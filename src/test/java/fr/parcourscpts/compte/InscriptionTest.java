@@ -105,7 +105,8 @@ class InscriptionTest {
 		HttpResponse<String> inscription = inscrire(email.toUpperCase(), "Claire", "Durand", "INFIRMIER", MOT_DE_PASSE,
 				MOT_DE_PASSE, true);
 		assertThat(destination(inscription)).isEqualTo("/inscription/envoyee");
-		assertThat(texte(this.navigateur.suivre(inscription))).contains("Confirmez votre adresse électronique");
+		assertThat(texte(this.navigateur.suivre(inscription))).contains("Confirmez votre adresse électronique")
+			.contains("dans un délai de 24 heures");
 
 		// The user id is the address in lowercase; not a porteur before the confirmation.
 		assertThat(this.identity.createUserQuery().userId(email).singleResult().getFirstName()).isEqualTo("Claire");

@@ -21,7 +21,8 @@ import fr.parcourscpts.compte.LienEmis.Objet;
 class MailTemplatesTest {
 
 	private static final Map<String, Object> MODELE = Map.of("lien", "https://parcours.example/x?jeton=abc", "prenom",
-			"Claire", "invitant", "Camille Martin", "reference", "CPTS-76-2026-0001", "nomCpts", "CPTS du Lauragais");
+			"Claire", "invitant", "Camille Martin", "reference", "CPTS-76-2026-0001", "nomCpts", "CPTS du Lauragais",
+			"validite", "7 jours");
 
 	@ParameterizedTest
 	@EnumSource(Objet.class)
@@ -38,10 +39,15 @@ class MailTemplatesTest {
 		assertThat(texte).contains("L'équipe Parcours CPTS");
 		assertThat(texte).doesNotContain("<");
 		if (objet == Objet.INVITATION) {
-			assertThat(texte).contains("Camille Martin vous invite").contains("CPTS-76-2026-0001");
+			assertThat(texte).contains("Camille Martin vous invite")
+				.contains("CPTS-76-2026-0001")
+				.contains("valable 7 jours");
 		}
 		else {
 			assertThat(texte).contains("Bonjour Claire,");
+			if (objet != Objet.COMPTE_EXISTANT) {
+				assertThat(texte).contains("valable 7 jours");
+			}
 		}
 	}
 

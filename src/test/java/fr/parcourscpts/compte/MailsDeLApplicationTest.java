@@ -26,13 +26,15 @@ class MailsDeLApplicationTest {
 	@Test
 	void confirmationMailRendersAsHtmlAndAsText() {
 		Context context = new Context(Locale.FRANCE,
-				Map.of("lien", "https://parcours.example/inscription/confirmation?jeton=abc", "prenom", "Claire"));
+				Map.of("lien", "https://parcours.example/inscription/confirmation?jeton=abc", "prenom", "Claire",
+						"validite", "24 heures"));
 
 		String texte = this.templates.process("mail/compte-confirmation.txt", context);
 		String html = this.templates.process("mail/compte-confirmation.html", context);
 
 		assertThat(texte).startsWith("Bonjour Claire,")
 			.contains("https://parcours.example/inscription/confirmation?jeton=abc")
+			.contains("valable 24 heures")
 			.doesNotContain("<p>");
 		assertThat(html).contains("<a href=\"https://parcours.example/inscription/confirmation?jeton=abc\">")
 			.contains("Confirmer mon adresse");

@@ -53,8 +53,8 @@ class MotDePasseTest {
 
 		HttpResponse<String> demande = demander(email.toUpperCase());
 		assertThat(destination(demande)).isEqualTo("/mot-de-passe/oublie?envoye");
-		assertThat(texte(this.navigateur.suivre(demande)))
-			.contains("Si un compte existe pour cette adresse, un courriel contenant un lien vient d'y être envoyé.");
+		assertThat(texte(this.navigateur.suivre(demande))).contains(
+				"Si un compte existe pour cette adresse, un courriel contenant un lien vient d'y être envoyé. Le lien est valable 1 heure.");
 		LienEmis lien = this.liens.dernier(email, Objet.REINITIALISATION);
 		assertThat(lien.lien()).startsWith("http://localhost:8080/mot-de-passe/nouveau?jeton=");
 		String page = LiensEnregistres.chemin(lien);
