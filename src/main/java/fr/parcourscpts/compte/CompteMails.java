@@ -10,16 +10,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import fr.parcourscpts.notification.MailOutbox;
 import fr.parcourscpts.notification.OutgoingMail;
 
 /**
- * Mails the links of this module once the transaction that stored them has committed: a
- * rolled-back sign-up sends nothing, and a mail that cannot be handed over never undoes a
- * sign-up (its owner asks for a new link by signing up again or by "mot de passe
- * oublié").
+ * Hands the links of this module to the mail outbox inside the transaction that stored
+ * them, just before it commits, as the outbox expects (its transactional version records
+ * the mail in that very transaction). A mail that cannot be handed over is logged and
+ * never undoes a sign-up: its owner asks for a new link by signing up again or by "mot de
+ * passe oublié".
  */
 @Component
 class CompteMails {
@@ -38,7 +40,7 @@ class CompteMails {
 		this.proprietes = proprietes;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void envoyer(LienEmis lien) {
 		Map<String, Object> model = new HashMap<>(lien.details());
 		model.put("lien", lien.lien());

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * A link of this module was issued and must reach its recipient by mail. Published in the
- * transaction that stored the link; {@link CompteMails} hands it to the mail outbox once
- * that transaction has committed.
+ * transaction that stored the link; {@link CompteMails} hands it to the mail outbox in
+ * that transaction, before it commits.
  *
  * @param objet what the link is for
  * @param destinataire the recipient's address

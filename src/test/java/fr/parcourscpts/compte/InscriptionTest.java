@@ -4,6 +4,9 @@ import static fr.parcourscpts.compte.Navigateur.destination;
 import static fr.parcourscpts.compte.Navigateur.texte;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +60,7 @@ class InscriptionTest {
 		assertErreur(texte, "motDePasse", "Le mot de passe doit compter au moins 12 caractères.");
 		assertErreur(texte, "cgu", "Vous devez accepter les conditions générales d'utilisation pour créer un compte.");
 		// The summary that takes the focus links each error to its field.
+		assertThat(texte).contains("<title>Erreur — Créer un compte — Parcours CPTS</title>");
 		assertThat(texte).contains("id=\"erreurs\"")
 			.contains("<a href=\"#email\">Saisissez votre adresse électronique.</a>")
 			.contains("<a href=\"#cgu\">");
@@ -187,6 +191,21 @@ class InscriptionTest {
 		assertThat(this.liens.tous(email, Objet.CONFIRMATION)).hasSize(1);
 		assertThat(this.identity.createUserQuery().userId(email).singleResult().getFirstName()).isEqualTo("Camille");
 		assertThat(destination(this.navigateur.seConnecter(email, MOT_DE_PASSE))).isEqualTo("/accueil");
+	}
+
+	@Test
+	void signUpWithoutTheCsrfTokenIsRefused() throws Exception {
+		String email = ComptesDeTest.adresse("sans.csrf");
+		String body = "email=" + email.replace("@", "%40") + "&prenom=A&nom=B&profession=MEDECIN&motDePasse="
+				+ MOT_DE_PASSE + "&confirmation=" + MOT_DE_PASSE + "&cgu=true";
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/inscription"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(this.identity.createUserQuery().userId(email).count()).isZero();
 	}
 
 	@Test

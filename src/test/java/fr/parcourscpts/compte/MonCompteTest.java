@@ -69,6 +69,7 @@ class MonCompteTest {
 
 		assertThat(refus.statusCode()).isEqualTo(200);
 		InscriptionTest.assertErreur(texte(refus), "actuel", "Le mot de passe actuel est incorrect.");
+		assertThat(texte(refus)).contains("<title>Erreur — Mon compte — Parcours CPTS</title>");
 		assertThat(this.identity.createUserQuery().userId(email).singleResult().getPassword()).isEqualTo(empreinte);
 	}
 
