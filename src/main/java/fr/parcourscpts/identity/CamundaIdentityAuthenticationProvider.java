@@ -2,8 +2,10 @@ package fr.parcourscpts.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -23,17 +25,27 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+	private final ObjectProvider<LoginCheck> checks;
+
+	CamundaIdentityAuthenticationProvider(IdentityService identityService, ObjectProvider<LoginCheck> checks) {
 		this.identityService = identityService;
+		this.checks = checks;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String userId = authentication.getName();
+		// Porteurs log in with their e-mail address, which is their user id in lowercase.
+		if (userId != null && userId.contains("@")) {
+			userId = userId.trim().toLowerCase(Locale.ROOT);
+		}
 		Object credentials = authentication.getCredentials();
 		if (userId == null || credentials == null
 				|| !this.identityService.checkPassword(userId, credentials.toString())) {
 			throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
+		}
+		for (LoginCheck check : this.checks.orderedStream().toList()) {
+			check.check(userId);
 		}
 		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authoritiesOf(userId));
 	}

@@ -1,5 +1,7 @@
 package fr.parcourscpts.identity;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -10,11 +12,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
@@ -51,17 +57,36 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", LOGIN_PAGE, "/css/**", "/images/**", "/favicon.ico", "/error", "/actuator/health/**")
 			.permitAll()
+			// Porteur accounts: sign-up and its confirmation link, password reset, the
+			// page an invitation link opens (accepting it needs a login).
+			.requestMatchers("/inscription/**", "/mot-de-passe/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/invitation")
+			.permitAll()
 			// The mail outbox of the administrators (notification module).
 			.requestMatchers("/admin/**")
 			.hasAnyAuthority("GROUP_camunda-admin", "GROUP_administrateurs")
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/accueil").permitAll())
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE)
+				.defaultSuccessUrl("/accueil")
+				.failureHandler(loginFailureHandler())
+				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte").permitAll())
 			// The Camunda webapps protect themselves with their own CSRF token filter.
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**"))
 			.httpBasic(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * A refused account (see {@link LoginCheck}) gets its own message on the login page.
+	 */
+	private static AuthenticationFailureHandler loginFailureHandler() {
+		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+		handler.setDefaultFailureUrl(LOGIN_PAGE + "?error");
+		handler.setExceptionMappings(Map.of(DisabledException.class.getName(), LOGIN_PAGE + "?nonconfirme"));
+		return handler;
 	}
 
 	@Bean

@@ -1,0 +1,79 @@
+package fr.parcourscpts.compte;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Sign-up and the confirmation link of the address. */
+@Controller
+class InscriptionController {
+
+	static final String VIEW_FORM = "compte/inscription";
+
+	static final String VIEW_ENVOYEE = "compte/inscription-envoyee";
+
+	static final String VIEW_LIEN_INVALIDE = "compte/lien-invalide";
+
+	private final Comptes comptes;
+
+	private final ComptesProperties proprietes;
+
+	private final MessageSource messages;
+
+	InscriptionController(Comptes comptes, ComptesProperties proprietes, MessageSource messages) {
+		this.comptes = comptes;
+		this.proprietes = proprietes;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("professions")
+	Profession[] professions() {
+		return Profession.values();
+	}
+
+	@GetMapping("/inscription")
+	String formulaire(@RequestParam(name = "email", required = false) String email, Model model) {
+		InscriptionForm form = new InscriptionForm();
+		if (email != null) {
+			form.setEmail(email);
+		}
+		model.addAttribute("inscription", form);
+		return VIEW_FORM;
+	}
+
+	@PostMapping("/inscription")
+	String inscrire(@ModelAttribute("inscription") InscriptionForm form, BindingResult errors) {
+		form.valider(errors);
+		if (errors.hasErrors()) {
+			return VIEW_FORM;
+		}
+		this.comptes.inscrire(form.inscription());
+		return "redirect:/inscription/envoyee";
+	}
+
+	@GetMapping("/inscription/envoyee")
+	String envoyee(Model model) {
+		model.addAttribute("validite", Durees.texte(this.proprietes.getConfirmation(), this.messages));
+		return VIEW_ENVOYEE;
+	}
+
+	@GetMapping("/inscription/confirmation")
+	String confirmer(@RequestParam(name = "jeton", required = false) String jeton, Model model) {
+		EtatLien etat = this.comptes.confirmer(jeton);
+		if (etat == EtatLien.VALIDE) {
+			return "redirect:/connexion?confirme";
+		}
+		model.addAttribute("etat", etat);
+		model.addAttribute("titre", "compte.confirmation.titre");
+		model.addAttribute("heading", "compte.confirmation.heading");
+		model.addAttribute("recommencer", "/inscription");
+		model.addAttribute("recommencerTexte", "compte.confirmation.recommencer");
+		return VIEW_LIEN_INVALIDE;
+	}
+
+}
