@@ -26,7 +26,9 @@ class InvitationTest {
 
 	private static final String MOT_DE_PASSE = "mot-de-passe-porteur";
 
-	private static final AtomicInteger NUMERO = new AtomicInteger(8000);
+	// Its own range of references: the test classes share one database (8000s:
+	// notifications).
+	private static final AtomicInteger NUMERO = new AtomicInteger(6000);
 
 	@LocalServerPort
 	int port;
