@@ -1,5 +1,7 @@
 package fr.parcourscpts.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -10,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -51,14 +54,29 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", LOGIN_PAGE, "/css/**", "/images/**", "/favicon.ico", "/error", "/actuator/health/**")
 			.permitAll()
+			// The porteurs' portal and its API: porteurs only (membership is checked per
+			// dossier)
+			.requestMatchers("/dossiers/**", "/api/portail/**")
+			.hasAuthority("GROUP_porteurs")
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/accueil").permitAll())
 			.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte").permitAll())
 			// The Camunda webapps protect themselves with their own CSRF token filter.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**")
+				// A client of the portal's API sending its credentials on each call (HTTP
+				// Basic) cannot be the victim of a cross-site request; in the browser's
+				// session the token is still required.
+				.ignoringRequestMatchers(SecurityConfiguration::portalApiWithBasicCredentials))
 			.httpBasic(Customizer.withDefaults());
 		return http.build();
+	}
+
+	private static boolean portalApiWithBasicCredentials(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return path.startsWith("/api/portail/") && authorization != null
+				&& authorization.regionMatches(true, 0, "Basic ", 0, 6);
 	}
 
 	@Bean
