@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -305,15 +306,24 @@ class DossierController {
 		if (lettre.brouillon() || this.suivi.situation(lettre.reference()).issue() != null) {
 			return "redirect:/dossiers/" + id;
 		}
-		abandonner(this.runtime, lettre);
-		redirect.addFlashAttribute("info", "portail.abandon.fait");
+		redirect.addFlashAttribute("info",
+				abandonner(this.runtime, lettre) ? "portail.abandon.fait" : "portail.abandon.impossible");
 		return "redirect:/dossiers/" + id;
 	}
 
-	static void abandonner(RuntimeService runtime, Lettre lettre) {
-		runtime.createMessageCorrelation(CreationProcess.MESSAGE_ABANDON)
-			.processInstanceBusinessKey(lettre.reference())
-			.correlate();
+	/**
+	 * False when the process no longer waits for an abandon (already abandoned, ending).
+	 */
+	static boolean abandonner(RuntimeService runtime, Lettre lettre) {
+		try {
+			runtime.createMessageCorrelation(CreationProcess.MESSAGE_ABANDON)
+				.processInstanceBusinessKey(lettre.reference())
+				.correlate();
+			return true;
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			return false;
+		}
 	}
 
 	static String adresseIp(HttpServletRequest request) {

@@ -234,7 +234,10 @@ class PortailApiController {
 			return ResponseEntity.status(HttpStatus.CONFLICT)
 				.body(new ErreursJson(this.portail.message("portail.abandon.impossible"), Map.of()));
 		}
-		DossierController.abandonner(this.runtime, lettre);
+		if (!DossierController.abandonner(this.runtime, lettre)) {
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.body(new ErreursJson(this.portail.message("portail.abandon.impossible"), Map.of()));
+		}
 		return ResponseEntity.noContent().build();
 	}
 

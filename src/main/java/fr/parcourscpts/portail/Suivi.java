@@ -222,7 +222,19 @@ class Suivi {
 			return new Situation(List.of(), null, null);
 		}
 		if (principale.getEndTime() != null) {
-			return new Situation(List.of(), null, principale.getEndActivityId());
+			// the end event reached (the process' end activity may be the abandon's
+			// event subprocess)
+			String fin = this.history.createHistoricActivityInstanceQuery()
+				.processInstanceId(principale.getId())
+				.activityType("noneEndEvent")
+				.orderByHistoricActivityInstanceEndTime()
+				.desc()
+				.list()
+				.stream()
+				.map(HistoricActivityInstance::getActivityId)
+				.findFirst()
+				.orElse(principale.getEndActivityId());
+			return new Situation(List.of(), null, fin);
 		}
 		List<String> courantes = this.tasks.createTaskQuery()
 			.processInstanceBusinessKey(reference)

@@ -1,7 +1,9 @@
 package fr.parcourscpts.portail;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,10 +85,16 @@ class TacheController {
 		model.addAttribute("dossier", lettre);
 		model.addAttribute("tache", tache);
 		model.addAttribute("saisie", saisie);
-		model.addAttribute("erreurs", erreurs);
+		// French messages; only the file ones name the file
+		Map<String, String> messages = new LinkedHashMap<>();
+		String nomFichier = (String) model.getAttribute("nomFichier");
+		erreurs.forEach((champ, code) -> messages.put(champ, code.startsWith("portail.piece.")
+				? this.portail.message(code, nomFichier) : this.portail.message(code)));
+		model.addAttribute("erreurs", messages);
 		model.addAttribute("variables", this.suivi.variables(lettre.reference()));
-		model.addAttribute("indicateursEntiers", Taches.INDICATEURS_ENTIERS);
-		model.addAttribute("indicateursTaux", Taches.INDICATEURS_TAUX);
+		List<String> indicateurs = new ArrayList<>(Taches.INDICATEURS_ENTIERS);
+		indicateurs.addAll(Taches.INDICATEURS_TAUX);
+		model.addAttribute("indicateurs", indicateurs);
 		return VIEW_TACHE;
 	}
 
