@@ -173,14 +173,22 @@ class Lettres {
 		return ids.stream().map(this::find).flatMap(Optional::stream).toList();
 	}
 
+	/**
+	 * Links the lettre to its dossier; a lettre sent twice at once (two clicks, two tabs)
+	 * fails here, and the second transaction rolls back with its process.
+	 */
 	void markSent(long id, long dossierId) {
-		this.jdbc
-			.sql("update lettre_intention set dossier_id = :dossier, statut = :statut, sent_at = :now where id = :id")
+		int updated = this.jdbc.sql("""
+				update lettre_intention set dossier_id = :dossier, statut = :statut, sent_at = :now
+				where id = :id and dossier_id is null""")
 			.param("dossier", dossierId)
 			.param("statut", ENVOYEE)
 			.param("now", OffsetDateTime.now())
 			.param("id", id)
 			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("Lettre " + id + " déjà envoyée");
+		}
 	}
 
 	/**
