@@ -150,6 +150,14 @@ class AccesPortailTest {
 	}
 
 	@Test
+	void porteursLandOnMesDossiersAndAgentsOnTheirLanding() throws Exception {
+		this.mvc.perform(get("/accueil").with(porteur("porteur.76")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/dossiers"));
+		this.mvc.perform(get("/accueil").with(agent("ars.76"))).andExpect(status().isOk());
+	}
+
+	@Test
 	void anonymousCallsAreAskedToLogIn() throws Exception {
 		this.mvc.perform(get("/api/portail/dossiers")).andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/dossiers").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());

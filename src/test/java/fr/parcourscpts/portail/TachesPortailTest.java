@@ -224,6 +224,37 @@ class TachesPortailTest {
 		assertThat(dossier).contains("Validation tacite du projet de santé")
 			.contains("sera réputé validé le " + new java.text.SimpleDateFormat("dd/MM/yyyy").format((Date) date))
 			.contains("Statuts de l'association");
+
+		// while a correction is open, the clock is suspended and the porteur is told so
+		this.runtime.setVariable(instance.getId(), "validationTaciteEnPause", true);
+		assertThat(page("/dossiers/" + lettre, "porteur.76")).contains("Délai suspendu")
+			.doesNotContain("sera réputé validé le");
+	}
+
+	@Test
+	void urpsOpinionsAreShownOnceForwardedToTheArs() throws Exception {
+		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS avisée", "31555");
+		String reference = reference(lettre);
+		ProcessInstance instance = principale(reference);
+		Map<String, Map<String, String>> avis = new java.util.TreeMap<>();
+		for (String urps : fr.parcourscpts.intention.AvisUrps.urps()) {
+			avis.put(urps, Map.of("critereMissions", "favorable", "critereMobilisation", "reserve", "critereTerritoire",
+					"favorable", "avisGlobal", "favorable"));
+		}
+		this.runtime.setVariables(instance.getId(),
+				Map.of("avisUrps", fr.parcourscpts.intention.AvisUrps.ecrire(avis), "avisConsolide", "favorable"));
+		this.runtime.createProcessInstanceModification(instance.getId())
+			.cancelAllForActivity("verifierCompletude")
+			.startBeforeActivity("transmettreAvisArs")
+			.execute();
+		assertThat(page("/dossiers/" + lettre, "porteur.76")).doesNotContain("Avis des URPS transmis");
+
+		this.tasks.complete(tache(reference, "transmettreAvisArs").getId(), Map.of("avisConsolideFinal", "favorable"));
+		String dossier = page("/dossiers/" + lettre, "porteur.76");
+		assertThat(dossier).contains("Avis des URPS transmis à l'ARS")
+			.contains("urps-medecins")
+			.contains("réservé")
+			.containsPattern("Transmission à l'ARS avec l'avis des URPS</strong>\\s*<span>le ");
 	}
 
 	@Test
