@@ -175,8 +175,7 @@ class DossierController {
 			form.padBudget(LIGNES_BUDGET_VIDES);
 			return pageLettre(lettre, form, "correction", erreurFichier, model);
 		}
-		this.portail.enregistrerCorrection(lettre.id(), user.getName(), form, tache.processInstanceId());
-		this.taches.terminer(tache, Map.of());
+		this.portail.enregistrerCorrection(lettre.id(), user.getName(), form, tache);
 		redirect.addFlashAttribute("info", "portail.lettre.correctionEnvoyee");
 		return "redirect:/dossiers/" + lettre.id();
 	}

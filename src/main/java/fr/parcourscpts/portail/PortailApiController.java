@@ -172,8 +172,7 @@ class PortailApiController {
 		if (errors.hasErrors()) {
 			return erreurs(errors);
 		}
-		this.portail.enregistrerCorrection(id, user.getName(), form, tache.processInstanceId());
-		this.taches.terminer(tache, Map.of());
+		this.portail.enregistrerCorrection(id, user.getName(), form, tache);
 		return ResponseEntity.noContent().build();
 	}
 

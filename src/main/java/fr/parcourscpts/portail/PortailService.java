@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -53,6 +54,8 @@ class PortailService {
 
 	private final RuntimeService runtime;
 
+	private final TaskService engineTasks;
+
 	private final JdbcClient jdbc;
 
 	private final SmartValidator validator;
@@ -64,12 +67,13 @@ class PortailService {
 	private final Clock clock;
 
 	PortailService(Lettres lettres, DossierMembers members, TerritoireService territoires, RuntimeService runtime,
-			JdbcClient jdbc, SmartValidator validator, MessageSource messages,
+			TaskService engineTasks, JdbcClient jdbc, SmartValidator validator, MessageSource messages,
 			PlatformTransactionManager transactions) {
 		this.lettres = lettres;
 		this.members = members;
 		this.territoires = territoires;
 		this.runtime = runtime;
+		this.engineTasks = engineTasks;
 		this.jdbc = jdbc;
 		this.validator = validator;
 		this.messages = messages;
@@ -283,9 +287,14 @@ class PortailService {
 		return variables;
 	}
 
-	/** The lettre corrected at the Guichet's request: same checks, same region. */
+	/**
+	 * The lettre corrected at the Guichet's request (checked like a sending, same
+	 * region): the lettre, the dossier, the process variables and the completion of
+	 * {@code corrigerLettreIntention} in one transaction.
+	 */
 	@Transactional
-	void enregistrerCorrection(long id, String user, LettreForm form, String processInstanceId) {
+	void enregistrerCorrection(long id, String user, LettreForm form, Suivi.Tache tache) {
+		String processInstanceId = tache.processInstanceId();
 		Lettre lettre = acces(id, user);
 		Territoire territoire = this.territoires.territoire(form.codesCommunes());
 		this.lettres.update(id, form);
@@ -298,6 +307,7 @@ class PortailService {
 			this.runtime.removeVariable(processInstanceId, CreationProcess.MONTANT_FIR_DEMANDE);
 		}
 		this.runtime.setVariables(processInstanceId, variables);
+		this.engineTasks.complete(tache.id());
 	}
 
 	/** A territory corrected into another région would change the ARS: refused. */

@@ -92,7 +92,7 @@ class Taches {
 	/**
 	 * Checks what the porteur typed for the task, records it and completes the task.
 	 * {@code corrigerLettreIntention} is done by sending the lettre again
-	 * ({@link PortailService#enregistrerCorrection}), then {@link #terminer}.
+	 * ({@link PortailService#enregistrerCorrection}).
 	 * @throws SaisieInvalide when something is missing or wrong
 	 */
 	@Transactional
@@ -118,7 +118,7 @@ class Taches {
 		terminer(tache, variables);
 	}
 
-	void terminer(Suivi.Tache tache, Map<String, Object> variables) {
+	private void terminer(Suivi.Tache tache, Map<String, Object> variables) {
 		this.engineTasks.complete(tache.id(), variables);
 	}
 

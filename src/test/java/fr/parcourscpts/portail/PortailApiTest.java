@@ -17,6 +17,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,9 @@ class PortailApiTest {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	ManagementService management;
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
@@ -134,6 +138,46 @@ class PortailApiTest {
 					.singleResult()
 					.getId()));
 		assertThat(call("POST", "/api/portail/dossiers/" + id + "/abandon", null, "porteur.52").statusCode())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void correctedLettreIsSentAgainThroughTheApi() throws Exception {
+		long id = this.json
+			.readTree(call("POST", "/api/portail/dossiers", lettre("CPTS à corriger par l'API"), "porteur.76").body())
+			.get("id")
+			.asLong();
+		String reference = this.json
+			.readTree(call("POST", "/api/portail/dossiers/" + id + "/envoi", null, "porteur.76").body())
+			.get("reference")
+			.asText();
+		this.tasks.complete(this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskDefinitionKey("verifierCompletude")
+			.singleResult()
+			.getId(), Map.of("completude", "corrections", "motifCompletude", "Précisez les moyens."));
+		String processInstanceId = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(reference)
+			.singleResult()
+			.getId();
+		this.management.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.list()
+			.forEach((job) -> this.management.executeJob(job.getId()));
+		assertThat(call("GET", "/api/portail/dossiers/" + id + "/taches", null, "porteur.76").body())
+			.contains("corrigerLettreIntention");
+
+		Map<String, Object> corrigee = lettre("CPTS corrigée par l'API");
+		corrigee.put("moyens", "Deux coordinatrices.");
+		assertThat(call("POST", "/api/portail/dossiers/" + id + "/correction", corrigee, "porteur.76").statusCode())
+			.isEqualTo(204);
+		assertThat(this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskDefinitionKey("verifierCompletude")
+			.count()).isEqualTo(1);
+		assertThat(this.runtime.getVariable(processInstanceId, "nomCpts")).isEqualTo("CPTS corrigée par l'API");
+		// no correction is pending any more
+		assertThat(call("POST", "/api/portail/dossiers/" + id + "/correction", corrigee, "porteur.76").statusCode())
 			.isEqualTo(404);
 	}
 
