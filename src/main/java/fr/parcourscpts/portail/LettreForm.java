@@ -41,16 +41,16 @@ public class LettreForm {
 
 	private Map<String, String> professionnels = new LinkedHashMap<>();
 
-	@AssertTrue(groups = Envoi.class, message = "{portail.lettre.mission.required}")
+	@AssertTrue(groups = Envoi.class, message = "{portail.lettre.missionAccesSoins.required}")
 	private boolean missionAccesSoins;
 
-	@AssertTrue(groups = Envoi.class, message = "{portail.lettre.mission.required}")
+	@AssertTrue(groups = Envoi.class, message = "{portail.lettre.missionParcours.required}")
 	private boolean missionParcours;
 
-	@AssertTrue(groups = Envoi.class, message = "{portail.lettre.mission.required}")
+	@AssertTrue(groups = Envoi.class, message = "{portail.lettre.missionPrevention.required}")
 	private boolean missionPrevention;
 
-	@AssertTrue(groups = Envoi.class, message = "{portail.lettre.mission.required}")
+	@AssertTrue(groups = Envoi.class, message = "{portail.lettre.missionCrisesSanitaires.required}")
 	private boolean missionCrisesSanitaires;
 
 	@NotBlank(groups = Envoi.class, message = "{portail.lettre.objectifs.required}")

@@ -87,13 +87,21 @@ class LettreIntentionTest {
 			.contains("Indiquez au moins une commune du territoire.")
 			.contains("Décrivez les besoins identifiés par le premier diagnostic.")
 			.contains("Indiquez le nombre de professionnels mobilisés d&#39;au moins une profession.")
-			.contains("L&#39;engagement sur chacune des quatre missions socles est obligatoire.")
+			.contains(
+					"Cochez l&#39;engagement sur la mission « accès aux soins » : les quatre missions socles sont obligatoires.")
+			.contains("Cochez l&#39;engagement sur la mission « réponse aux crises sanitaires graves »")
 			.contains("Décrivez les objectifs du projet.")
 			.contains("Décrivez les actions prévues.")
 			.contains("Décrivez les moyens du projet.")
 			// the error is tied to its field for screen readers
 			.contains("aria-describedby=\"aide-nomCpts erreur-nomCpts\"")
 			.contains("href=\"#champ-nomCpts\"");
+		// the summary follows the order of the page
+		int start = page.indexOf("id=\"resume-erreurs\"");
+		assertThat(page.substring(start, page.indexOf("</ul>", start))).containsSubsequence("Indiquez le nom",
+				"Indiquez au moins une commune", "Décrivez les besoins", "professionnels mobilisés", "accès aux soins",
+				"parcours pluriprofessionnels", "prévention", "crises sanitaires", "objectifs", "actions prévues",
+				"moyens");
 	}
 
 	@Test
@@ -127,7 +135,8 @@ class LettreIntentionTest {
 	void everyCoreMissionMustBeCommittedTo() throws Exception {
 		String page = envoyerAvec(lettreValide("/dossiers/nouveau", "CPTS", "31555", "missionPrevention"));
 		assertThat(page).contains("id=\"erreur-missionPrevention\"")
-			.contains("L&#39;engagement sur chacune des quatre missions socles est obligatoire.")
+			.contains(
+					"Cochez l&#39;engagement sur la mission « prévention » : les quatre missions socles sont obligatoires.")
 			.doesNotContain("id=\"erreur-missionParcours\"");
 	}
 

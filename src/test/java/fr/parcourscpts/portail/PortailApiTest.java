@@ -104,8 +104,8 @@ class PortailApiTest {
 		assertThat(incomplete.statusCode()).isEqualTo(400);
 		JsonNode erreurs = this.json.readTree(incomplete.body()).get("erreurs");
 		assertThat(erreurs.get("communes").asText()).isEqualTo("Indiquez au moins une commune du territoire.");
-		assertThat(erreurs.get("missionPrevention").asText())
-			.isEqualTo("L'engagement sur chacune des quatre missions socles est obligatoire.");
+		assertThat(erreurs.get("missionPrevention").asText()).isEqualTo(
+				"Cochez l'engagement sur la mission « prévention » : les quatre missions socles sont obligatoires.");
 
 		assertThat(call("PUT", "/api/portail/dossiers/" + id + "/lettre", lettre("CPTS de l'API"), "porteur.76")
 			.statusCode()).isEqualTo(200);

@@ -98,6 +98,15 @@ class PortailBrowserTest {
 		this.wait.until(ExpectedConditions.urlContains("/dossiers/nouveau"));
 		type("champ-nomCpts", "CPTS du navigateur");
 
+		// sent too early: the errors are listed on top, the name typed is kept
+		this.driver.findElement(By.cssSelector("button[value=envoyer]")).click();
+		WebElement summary = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resume-erreurs")));
+		assertThat(summary.getText()).contains("Indiquez au moins une commune du territoire.");
+		assertThat(this.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("resume-erreurs");
+		assertThat(this.driver.findElement(By.id("champ-nomCpts")).getAttribute("value"))
+			.isEqualTo("CPTS du navigateur");
+		screenshot("2-erreurs");
+
 		// the autocompletion finds Toulouse by name and adds its INSEE code
 		WebElement search = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recherche-commune")));
 		search.sendKeys("toulouse");
@@ -109,6 +118,9 @@ class PortailBrowserTest {
 				"Toulouse (31555)"));
 		assertThat(this.driver.findElement(By.cssSelector("[data-taille]")).getText()).isEqualTo("taille 4");
 		assertThat(this.driver.findElement(By.cssSelector("[data-region]")).getText()).isEqualTo("Occitanie");
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView()",
+				this.driver.findElement(By.id("territoire")));
+		screenshot("3-territoire");
 
 		type("champ-besoins", "Un tiers des habitants sans médecin traitant dans le nord de la ville.");
 		type("champ-professionnels-medecinsGeneralistes", "15");
@@ -129,24 +141,24 @@ class PortailBrowserTest {
 		Path pdf = Files.createTempFile("lettre-intention", ".pdf");
 		Files.write(pdf, PortailFixtures.pdf());
 		this.driver.findElement(By.id("champ-fichiers")).sendKeys(pdf.toAbsolutePath().toString());
-		screenshot("2-lettre-remplie");
+		screenshot("4-lettre-remplie");
 
 		this.driver.findElement(By.cssSelector("button[value=envoyer]")).click();
 		this.wait.until(ExpectedConditions.urlContains("/recu"));
 		String reference = this.driver.findElement(By.id("reference")).getText();
 		assertThat(reference).matches("CPTS-76-\\d{4}-\\d{4}");
-		screenshot("3-recu");
+		screenshot("5-recu");
 
 		this.driver.findElement(By.linkText("Mes dossiers")).click();
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mes-dossiers")));
 		String table = this.driver.findElement(By.id("mes-dossiers")).getText();
 		assertThat(table).contains(reference).contains("CPTS du navigateur");
-		screenshot("4-mes-dossiers-avec-reference");
+		screenshot("6-mes-dossiers-avec-reference");
 
 		this.driver.findElement(By.xpath("//tr[td/strong[text()='" + reference + "']]//a")).click();
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.timeline")));
 		assertThat(this.driver.findElement(By.id("documents")).getText()).contains(pdf.getFileName().toString());
-		screenshot("5-dossier");
+		screenshot("7-dossier");
 		Files.deleteIfExists(pdf);
 	}
 
