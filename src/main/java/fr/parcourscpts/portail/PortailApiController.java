@@ -177,15 +177,22 @@ class PortailApiController {
 	}
 
 	@PostMapping(path = "/dossiers/{id}/pieces", consumes = "multipart/form-data")
-	@Operation(summary = "Joindre un PDF (20 Mo au plus) à la lettre d'intention")
-	ResponseEntity<?> joindre(@PathVariable long id, @RequestParam("fichier") MultipartFile fichier, Principal user) {
+	@Operation(summary = "Joindre un PDF (20 Mo au plus) : LETTRE au brouillon, STATUTS ou RAPPORT au dossier envoyé")
+	ResponseEntity<?> joindre(@PathVariable long id, @RequestParam("fichier") MultipartFile fichier,
+			@RequestParam(name = "categorie", defaultValue = "LETTRE") PiecesJointes.Categorie categorie,
+			Principal user) {
 		Lettre lettre = this.portail.acces(id, user.getName());
-		if (!lettre.brouillon()) {
+		// the lettre's files go with the draft; the statuts and reports with the tasks
+		// of the sent dossier
+		if (lettre.brouillon() != (categorie == PiecesJointes.Categorie.LETTRE)) {
 			return ResponseEntity.status(HttpStatus.CONFLICT)
-				.body(new ErreursJson(this.portail.message("portail.lettre.dejaEnvoyee"), Map.of()));
+				.body(new ErreursJson(
+						this.portail
+							.message(lettre.brouillon() ? "portail.api.pieceApresEnvoi" : "portail.lettre.dejaEnvoyee"),
+						Map.of()));
 		}
 		try {
-			long pieceId = this.pieces.ajouter(id, PiecesJointes.Categorie.LETTRE, fichier, user.getName());
+			long pieceId = this.pieces.ajouter(id, categorie, fichier, user.getName());
 			return ResponseEntity.created(URI.create("/dossiers/" + id + "/pieces/" + pieceId))
 				.body(this.pieces.piece(id, pieceId).orElseThrow());
 		}

@@ -182,6 +182,57 @@ class PortailApiTest {
 	}
 
 	@Test
+	void projetDeSanteIsDepositedThroughTheApiWithItsStatuts() throws Exception {
+		long id = this.json
+			.readTree(call("POST", "/api/portail/dossiers", lettre("CPTS projet API"), "porteur.76").body())
+			.get("id")
+			.asLong();
+		String reference = this.json
+			.readTree(call("POST", "/api/portail/dossiers/" + id + "/envoi", null, "porteur.76").body())
+			.get("reference")
+			.asText();
+		String processInstanceId = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(reference)
+			.singleResult()
+			.getId();
+		this.runtime.createProcessInstanceModification(processInstanceId)
+			.cancelAllForActivity("verifierCompletude")
+			.startBeforeActivity("deposerProjetSante")
+			.execute();
+		String taskId = this.tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+		Map<String, String> projet = Map.of("missionsActions", "Missions.", "gouvernance", "Bureau.",
+				"systemesInformation", "Messagerie.");
+
+		HttpResponse<String> sansStatuts = call("POST", "/api/portail/dossiers/" + id + "/taches/" + taskId, projet,
+				"porteur.76");
+		assertThat(sansStatuts.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(sansStatuts.body()).get("erreurs").get("statuts").asText())
+			.isEqualTo("Joignez les statuts de l'association (PDF).");
+
+		var mvc = PortailFixtures.mvc(this.context);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/portail/dossiers/" + id + "/pieces")
+			.file(new org.springframework.mock.web.MockMultipartFile("fichier", "statuts.pdf", "application/pdf",
+					PortailFixtures.pdf()))
+			.param("categorie", "LETTRE")
+			.with(porteur("porteur.76"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isConflict());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/api/portail/dossiers/" + id + "/pieces")
+			.file(new org.springframework.mock.web.MockMultipartFile("fichier", "statuts.pdf", "application/pdf",
+					PortailFixtures.pdf()))
+			.param("categorie", "STATUTS")
+			.with(porteur("porteur.76"))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isCreated());
+
+		assertThat(call("POST", "/api/portail/dossiers/" + id + "/taches/" + taskId, projet, "porteur.76").statusCode())
+			.isEqualTo(204);
+		assertThat(this.tasks.createTaskQuery().taskId(taskId).count()).isZero();
+	}
+
+	@Test
 	void validationErrorsOfADraftComeBackInFrench() throws Exception {
 		HttpResponse<String> response = call("POST", "/api/portail/dossiers", Map.of("nomCpts", "x".repeat(201)),
 				"porteur.76");
