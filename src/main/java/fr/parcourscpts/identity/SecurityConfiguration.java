@@ -1,6 +1,7 @@
 package fr.parcourscpts.identity;
 
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.Customizer;
@@ -66,6 +68,10 @@ class SecurityConfiguration {
 			// The mail outbox of the administrators (notification module).
 			.requestMatchers("/admin/**")
 			.hasAnyAuthority("GROUP_camunda-admin", "GROUP_administrateurs")
+			// The porteurs' portal and its API: porteurs only (membership is checked per
+			// dossier)
+			.requestMatchers("/dossiers/**", "/api/portail/**")
+			.hasAuthority("GROUP_porteurs")
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage(LOGIN_PAGE)
@@ -74,7 +80,11 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte").permitAll())
 			// The Camunda webapps protect themselves with their own CSRF token filter.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**")
+				// A client of the portal's API sending its credentials on each call (HTTP
+				// Basic) cannot be the victim of a cross-site request; in the browser's
+				// session the token is still required.
+				.ignoringRequestMatchers(SecurityConfiguration::portalApiWithBasicCredentials))
 			.httpBasic(Customizer.withDefaults());
 		return http.build();
 	}
@@ -87,6 +97,13 @@ class SecurityConfiguration {
 		handler.setDefaultFailureUrl(LOGIN_PAGE + "?error");
 		handler.setExceptionMappings(Map.of(DisabledException.class.getName(), LOGIN_PAGE + "?nonconfirme"));
 		return handler;
+	}
+
+	private static boolean portalApiWithBasicCredentials(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return path.startsWith("/api/portail/") && authorization != null
+				&& authorization.regionMatches(true, 0, "Basic ", 0, 6);
 	}
 
 	@Bean
@@ -108,8 +125,7 @@ class SecurityConfiguration {
 		registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
 		registration.addUrlPatterns("/camunda/*");
 		// Right after Spring Security (which provides the principal) and before the
-		// webapps' own
-		// session authentication filter, which then finds the user in place.
+		// webapps' own session authentication filter, which then finds the user in place.
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
 		return registration;
 	}

@@ -36,6 +36,10 @@ class HomeController {
 	String landing(Authentication authentication, Model model) {
 		boolean admin = has(authentication, "GROUP_camunda-admin") || has(authentication, "GROUP_administrateurs");
 		boolean porteur = has(authentication, "GROUP_porteurs");
+		if (porteur && !admin) {
+			// A porteur's home is the portal.
+			return "redirect:/dossiers";
+		}
 		model.addAttribute("administrateur", admin);
 		model.addAttribute("porteur", porteur);
 		model.addAttribute("agent", !admin && !porteur);

@@ -1,0 +1,429 @@
+package fr.parcourscpts.portail;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.Errors;
+import org.springframework.validation.SmartValidator;
+
+import fr.parcourscpts.dossier.DossierMembers;
+import fr.parcourscpts.intention.CreationProcess;
+import fr.parcourscpts.portail.Lettres.Lettre;
+import fr.parcourscpts.territoire.Commune;
+import fr.parcourscpts.territoire.Territoire;
+import fr.parcourscpts.territoire.TerritoireService;
+
+/**
+ * The porteur's actions on a lettre d'intention: who may see it, saving a draft, the
+ * checks before sending, sending (reference, dossier, members, process start), sending it
+ * again after a correction, and abandoning.
+ */
+@Service
+class PortailService {
+
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private final Lettres lettres;
+
+	private final DossierMembers members;
+
+	private final TerritoireService territoires;
+
+	private final RuntimeService runtime;
+
+	private final TaskService engineTasks;
+
+	private final JdbcClient jdbc;
+
+	private final SmartValidator validator;
+
+	private final MessageSource messages;
+
+	private final TransactionTemplate newTransaction;
+
+	private final Clock clock;
+
+	PortailService(Lettres lettres, DossierMembers members, TerritoireService territoires, RuntimeService runtime,
+			TaskService engineTasks, JdbcClient jdbc, SmartValidator validator, MessageSource messages,
+			PlatformTransactionManager transactions) {
+		this.lettres = lettres;
+		this.members = members;
+		this.territoires = territoires;
+		this.runtime = runtime;
+		this.engineTasks = engineTasks;
+		this.jdbc = jdbc;
+		this.validator = validator;
+		this.messages = messages;
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = Clock.system(PARIS);
+	}
+
+	/**
+	 * The lettre if the user may act for it: its author while it is a draft, the members
+	 * of its dossier once sent.
+	 * @throws DossierIntrouvable otherwise, as when it does not exist
+	 */
+	Lettre acces(long id, String user) {
+		Lettre lettre = this.lettres.find(id).orElseThrow(DossierIntrouvable::new);
+		boolean allowed = lettre.brouillon() ? lettre.proprietaire().equals(user)
+				: this.members.isMember(lettre.dossierId(), user);
+		if (!allowed) {
+			throw new DossierIntrouvable();
+		}
+		return lettre;
+	}
+
+	List<Lettre> visibles(String user) {
+		return this.lettres.visibleTo(user);
+	}
+
+	@Transactional
+	long creerBrouillon(String user, LettreForm form) {
+		return this.lettres.create(user, form);
+	}
+
+	/** Saves the draft as typed; refused once the lettre is sent. */
+	@Transactional
+	void enregistrerBrouillon(long id, String user, LettreForm form) {
+		Lettre lettre = acces(id, user);
+		if (!lettre.brouillon()) {
+			throw new IllegalStateException("Lettre déjà envoyée");
+		}
+		this.lettres.update(id, form);
+	}
+
+	/** The checks of a save: formats and lengths only. */
+	void validerBrouillon(LettreForm form, Errors errors) {
+		this.validator.validate(form, errors);
+	}
+
+	/** Every check of sending: the form, the territory, the professionals, the budget. */
+	void validerEnvoi(LettreForm form, Errors errors) {
+		this.validator.validate(form, errors, jakarta.validation.groups.Default.class, LettreForm.Envoi.class);
+		verifierTerritoire(form, errors);
+		verifierProfessionnels(form, errors);
+		verifierBudget(form, errors);
+	}
+
+	private void verifierTerritoire(LettreForm form, Errors errors) {
+		List<String> codes = form.codesCommunes();
+		if (codes.isEmpty() || errors.hasFieldErrors("communes")) {
+			return;
+		}
+		Territoire territoire = this.territoires.territoire(codes);
+		if (!territoire.unknownCodes().isEmpty()) {
+			errors.rejectValue("communes", "portail.lettre.communes.inconnues",
+					new Object[] { String.join(", ", territoire.unknownCodes()) }, null);
+			return;
+		}
+		if (territoire.regions().size() > 1) {
+			errors.rejectValue("communes", "portail.lettre.communes.plusieursRegions", new Object[] {
+					territoire.regions().stream().map((region) -> region.nom()).collect(Collectors.joining(", ")) },
+					null);
+			return;
+		}
+		if (!territoire.eligible()) {
+			errors.rejectValue("communes", "territoire.notEligible",
+					new Object[] { territoire.population(), this.territoires.minimumPopulation() }, null);
+		}
+	}
+
+	private void verifierProfessionnels(LettreForm form, Errors errors) {
+		long total = 0;
+		for (Map.Entry<String, String> entry : form.getProfessionnels().entrySet()) {
+			String value = (entry.getValue() != null) ? entry.getValue().strip() : "";
+			if (value.isEmpty()) {
+				continue;
+			}
+			Integer nombre = entier(value);
+			if (nombre == null || nombre < 0 || nombre > 100_000) {
+				errors.rejectValue("professionnels[" + entry.getKey() + "]", "portail.lettre.professionnels.nombre");
+			}
+			else {
+				total += nombre;
+			}
+		}
+		if (total == 0 && !errors.hasFieldErrors("professionnels*")) {
+			errors.rejectValue("professionnels", "portail.lettre.professionnels.required");
+		}
+	}
+
+	private void verifierBudget(LettreForm form, Errors errors) {
+		java.math.BigDecimal demande = montant(form.getMontantFirDemande());
+		if (demande == null && form.getMontantFirDemande() != null && !form.getMontantFirDemande().isBlank()
+				&& !errors.hasFieldErrors("montantFirDemande")) {
+			errors.rejectValue("montantFirDemande", "portail.lettre.montant.format");
+		}
+		List<LettreForm.LigneBudget> lignes = form.getLignesBudget();
+		java.math.BigDecimal somme = java.math.BigDecimal.ZERO;
+		boolean lignesValides = true;
+		int nonVides = 0;
+		for (int i = 0; i < lignes.size(); i++) {
+			LettreForm.LigneBudget ligne = lignes.get(i);
+			if (ligne == null || ligne.isBlank()) {
+				continue;
+			}
+			nonVides++;
+			if (ligne.getLibelle() == null || ligne.getLibelle().isBlank()) {
+				errors.rejectValue("lignesBudget[" + i + "].libelle", "portail.lettre.budget.libelle.required");
+				lignesValides = false;
+			}
+			java.math.BigDecimal montant = montant(ligne.getMontant());
+			if (montant == null) {
+				if (!errors.hasFieldErrors("lignesBudget[" + i + "].montant")) {
+					boolean vide = ligne.getMontant() == null || ligne.getMontant().isBlank();
+					errors.rejectValue("lignesBudget[" + i + "].montant",
+							vide ? "portail.lettre.budget.montant.required" : "portail.lettre.montant.format");
+				}
+				lignesValides = false;
+			}
+			else {
+				somme = somme.add(montant);
+			}
+		}
+		if (errors.hasFieldErrors("montantFirDemande")) {
+			return;
+		}
+		if (demande == null || demande.signum() == 0) {
+			if (nonVides > 0) {
+				errors.rejectValue("montantFirDemande", "portail.lettre.montant.requiredAvecBudget");
+			}
+			return;
+		}
+		if (nonVides == 0) {
+			errors.rejectValue("lignesBudget", "portail.lettre.budget.required");
+		}
+		else if (lignesValides && somme.compareTo(demande) != 0) {
+			errors.rejectValue("lignesBudget", "portail.lettre.budget.somme",
+					new Object[] { somme.toPlainString(), demande.toPlainString() }, null);
+		}
+	}
+
+	/**
+	 * Sends the lettre: creates the dossier with its reference, makes the user its
+	 * porteur and starts {@code cpts-creation}. The caller has checked the form with
+	 * {@link #validerEnvoi}.
+	 * @return the reference
+	 */
+	@Transactional
+	String envoyer(long id, String user, LettreForm form) {
+		Lettre lettre = acces(id, user);
+		if (!lettre.brouillon()) {
+			throw new IllegalStateException("Lettre déjà envoyée");
+		}
+		this.lettres.update(id, form);
+		Territoire territoire = this.territoires.territoire(form.codesCommunes());
+		String region = territoire.region().orElseThrow().code();
+		int annee = Year.now(this.clock).getValue();
+		String reference = "CPTS-%s-%d-%04d".formatted(region, annee, prochainNumero(region, annee));
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into dossier (reference, region, nom_cpts, porteur, created_at)
+				values (:reference, :region, :nom, :porteur, :at)""")
+			.param("reference", reference)
+			.param("region", region)
+			.param("nom", form.getNomCpts().strip())
+			.param("porteur", user)
+			.param("at", OffsetDateTime.now(this.clock))
+			.update(keys, "id");
+		long dossierId = keys.getKeyAs(Number.class).longValue();
+		this.members.add(dossierId, user, DossierMembers.Role.PORTEUR);
+		Map<String, Object> variables = variablesLettre(form, territoire);
+		variables.put(CreationProcess.REFERENCE, reference);
+		variables.put(CreationProcess.REGION, region);
+		variables.put(CreationProcess.PORTEUR, user);
+		ProcessInstance instance = this.runtime.startProcessInstanceByKey(CreationProcess.PROCESS_ID, reference,
+				variables);
+		this.jdbc.sql("update dossier set process_instance_id = :pi where id = :id")
+			.param("pi", instance.getId())
+			.param("id", dossierId)
+			.update();
+		this.lettres.markSent(id, dossierId);
+		return reference;
+	}
+
+	/**
+	 * The variables of the lettre that the process routes on or shows; the same at the
+	 * start and after a correction.
+	 */
+	Map<String, Object> variablesLettre(LettreForm form, Territoire territoire) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(CreationProcess.NOM_CPTS, form.getNomCpts().strip());
+		variables.put(CreationProcess.DEPARTEMENT, departementPrincipal(territoire));
+		variables.put(CreationProcess.POPULATION, territoire.population());
+		if (territoire.tailleCpts() != null) {
+			variables.put(CreationProcess.TAILLE_CPTS, territoire.tailleCpts().numero());
+		}
+		variables.put(CreationProcess.COMMUNES,
+				territoire.communes().stream().map(Commune::code).collect(Collectors.joining(",")));
+		java.math.BigDecimal montant = montant(form.getMontantFirDemande());
+		if (montant != null && montant.signum() > 0) {
+			variables.put(CreationProcess.MONTANT_FIR_DEMANDE, montant.doubleValue());
+		}
+		return variables;
+	}
+
+	/**
+	 * The lettre corrected at the Guichet's request (checked like a sending, same
+	 * region): the lettre, the dossier, the process variables and the completion of
+	 * {@code corrigerLettreIntention} in one transaction.
+	 */
+	@Transactional
+	void enregistrerCorrection(long id, String user, LettreForm form, Suivi.Tache tache) {
+		String processInstanceId = tache.processInstanceId();
+		Lettre lettre = acces(id, user);
+		Territoire territoire = this.territoires.territoire(form.codesCommunes());
+		this.lettres.update(id, form);
+		this.jdbc.sql("update dossier set nom_cpts = :nom where id = :id")
+			.param("nom", form.getNomCpts().strip())
+			.param("id", lettre.dossierId())
+			.update();
+		Map<String, Object> variables = variablesLettre(form, territoire);
+		if (!variables.containsKey(CreationProcess.MONTANT_FIR_DEMANDE)) {
+			this.runtime.removeVariable(processInstanceId, CreationProcess.MONTANT_FIR_DEMANDE);
+		}
+		this.runtime.setVariables(processInstanceId, variables);
+		this.engineTasks.complete(tache.id());
+	}
+
+	/** A territory corrected into another région would change the ARS: refused. */
+	void verifierMemeRegion(LettreForm form, Lettre lettre, Errors errors) {
+		if (errors.hasFieldErrors("communes")) {
+			return;
+		}
+		Territoire territoire = this.territoires.territoire(form.codesCommunes());
+		String region = territoire.region().map((r) -> r.code()).orElse(null);
+		if (!Objects.equals(region, lettre.region())) {
+			errors.rejectValue("communes", "portail.lettre.communes.autreRegion");
+		}
+	}
+
+	/** The département with the most inhabitants of the territory. */
+	static String departementPrincipal(Territoire territoire) {
+		Map<String, Long> parDepartement = new LinkedHashMap<>();
+		for (Commune commune : territoire.communes()) {
+			parDepartement.merge(commune.departement(), (long) commune.population(), Long::sum);
+		}
+		return parDepartement.entrySet()
+			.stream()
+			.max(Map.Entry.<String, Long>comparingByValue()
+				.thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+			.map(Map.Entry::getKey)
+			.orElse(null);
+	}
+
+	/**
+	 * The next number of the region and year. The row is created in its own transaction
+	 * (a concurrent creation is a duplicate key, ignored); the increment then locks it
+	 * until the sending transaction ends, so two dossiers never get the same number.
+	 */
+	private int prochainNumero(String region, int annee) {
+		this.newTransaction.executeWithoutResult((status) -> {
+			Integer existing = this.jdbc
+				.sql("select count(*) from dossier_sequence where region = :region and annee = :annee")
+				.param("region", region)
+				.param("annee", annee)
+				.query(Integer.class)
+				.single();
+			if (existing == 0) {
+				try {
+					this.jdbc
+						.sql("insert into dossier_sequence (region, annee, last_number) values (:region, :annee, 0)")
+						.param("region", region)
+						.param("annee", annee)
+						.update();
+				}
+				catch (DuplicateKeyException ex) {
+					status.setRollbackOnly();
+				}
+			}
+		});
+		this.jdbc
+			.sql("update dossier_sequence set last_number = last_number + 1 where region = :region and annee = :annee")
+			.param("region", region)
+			.param("annee", annee)
+			.update();
+		return this.jdbc.sql("select last_number from dossier_sequence where region = :region and annee = :annee")
+			.param("region", region)
+			.param("annee", annee)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The communes of the lettre already in another dossier: name → references. */
+	Map<String, List<String>> chevauchements(long id, LettreForm form) {
+		Map<String, List<String>> byCode = this.lettres.overlaps(id,
+				form.codesCommunes().stream().filter((code) -> code.length() <= 5).toList());
+		Map<String, List<String>> byName = new LinkedHashMap<>();
+		byCode.forEach((code, references) -> byName
+			.put(this.territoires.commune(code).map((c) -> c.nom() + " (" + code + ")").orElse(code), references));
+		return byName;
+	}
+
+	/** The territory as typed, for the summary shown without script. */
+	Territoire territoire(LettreForm form) {
+		return this.territoires.territoire(form.codesCommunes());
+	}
+
+	String messageTerritoire(Territoire territoire) {
+		if (territoire.communes().isEmpty()) {
+			return null;
+		}
+		if (territoire.regions().size() > 1) {
+			return message("portail.lettre.communes.plusieursRegions",
+					territoire.regions().stream().map((region) -> region.nom()).collect(Collectors.joining(", ")));
+		}
+		return territoire.eligible() ? null
+				: message("territoire.notEligible", territoire.population(), this.territoires.minimumPopulation());
+	}
+
+	String message(String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+	}
+
+	static Integer entier(String value) {
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** A typed amount ({@code 1200}, {@code 1 200,50}), or null when blank or invalid. */
+	static java.math.BigDecimal montant(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String normalized = value.replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.');
+		if (!normalized.matches("\\d{1,9}(\\.\\d{1,2})?")) {
+			return null;
+		}
+		return new java.math.BigDecimal(normalized);
+	}
+
+}

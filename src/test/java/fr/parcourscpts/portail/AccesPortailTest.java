@@ -1,0 +1,166 @@
+package fr.parcourscpts.portail;
+
+import static fr.parcourscpts.portail.PortailFixtures.agent;
+import static fr.parcourscpts.portail.PortailFixtures.lettreValide;
+import static fr.parcourscpts.portail.PortailFixtures.porteur;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+
+import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.dossier.DossierMembers;
+
+/**
+ * A porteur acts only on their own dossiers and those they were invited to; another
+ * porteur gets a 404 on every URL of the dossier (pages, files, API), an agent a 403 on
+ * the whole portal.
+ */
+@ApplicationTest
+class AccesPortailTest {
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DossierMembers members;
+
+	MockMvc mvc;
+
+	long envoye;
+
+	long brouillon;
+
+	long piece;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		this.mvc = PortailFixtures.mvc(this.context);
+		this.envoye = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS privée de A", "31555");
+		this.brouillon = PortailFixtures.brouillon(this.mvc, "porteur.76", "Brouillon privé de A");
+		this.mvc
+			.perform(lettreValide("/dossiers/" + this.brouillon + "/lettre", "Brouillon privé de A", "31555")
+				.file(PortailFixtures.fichier("secret.pdf", PortailFixtures.pdf()))
+				.param("action", "brouillon")
+				.with(porteur("porteur.76"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		this.piece = this.jdbc.sql("select id from piece_jointe where lettre_id = :id")
+			.param("id", this.brouillon)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void anotherPorteurCanNeitherReadNorChangeNorDownload() throws Exception {
+		var b = porteur("porteur.52");
+		this.mvc.perform(get("/dossiers/" + this.envoye).with(b)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/dossiers/" + this.envoye + "/lettre").with(b)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/dossiers/" + this.envoye + "/recu").with(b)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/dossiers/" + this.brouillon + "/lettre").with(b)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/dossiers/" + this.brouillon + "/pieces/" + this.piece).with(b))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(lettreValide("/dossiers/" + this.brouillon + "/lettre", "Volé", "31555").param("action", "envoyer")
+				.with(b)
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/dossiers/" + this.envoye + "/abandon").with(b)).andExpect(status().isNotFound());
+		this.mvc.perform(post("/dossiers/" + this.envoye + "/abandon").with(b).with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/dossiers/" + this.envoye + "/taches/nimporte").with(b)).andExpect(status().isNotFound());
+		String liste = this.mvc.perform(get("/dossiers").with(b)).andReturn().getResponse().getContentAsString();
+		assertThat(liste).doesNotContain("CPTS privée de A").doesNotContain("Brouillon privé de A");
+
+		// the API says the same
+		this.mvc.perform(get("/api/portail/dossiers/" + this.envoye).with(b)).andExpect(status().isNotFound());
+		this.mvc
+			.perform(put("/api/portail/dossiers/" + this.brouillon + "/lettre").with(b)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"nomCpts\":\"Volé\"}"))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/portail/dossiers/" + this.brouillon + "/envoi").with(b).with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/portail/dossiers/" + this.envoye + "/abandon").with(b).with(csrf()))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/portail/dossiers/" + this.envoye + "/taches").with(b))
+			.andExpect(status().isNotFound());
+		String api = this.mvc.perform(get("/api/portail/dossiers").with(b))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(api).doesNotContain("CPTS privée de A");
+
+		// nothing changed
+		assertThat(this.jdbc.sql("select nom_cpts from lettre_intention where id = :id")
+			.param("id", this.brouillon)
+			.query(String.class)
+			.single()).isEqualTo("Brouillon privé de A");
+	}
+
+	@Test
+	void theOwnerDownloadsTheirFile() throws Exception {
+		byte[] body = this.mvc
+			.perform(get("/dossiers/" + this.brouillon + "/pieces/" + this.piece).with(porteur("porteur.76")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(body).isEqualTo(PortailFixtures.pdf());
+	}
+
+	@Test
+	void aCoPorteurInvitedSeesTheDossier() throws Exception {
+		long dossierId = this.jdbc.sql("select dossier_id from lettre_intention where id = :id")
+			.param("id", this.envoye)
+			.query(Long.class)
+			.single();
+		this.members.add(dossierId, "porteur.32", DossierMembers.Role.CO_PORTEUR);
+		this.mvc.perform(get("/dossiers/" + this.envoye).with(porteur("porteur.32"))).andExpect(status().isOk());
+		// a draft stays its author's
+		this.mvc.perform(get("/dossiers/" + this.brouillon + "/lettre").with(porteur("porteur.32")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void agentsAreRefusedTheWholePortal() throws Exception {
+		var ars = agent("ars.76");
+		this.mvc.perform(get("/dossiers").with(ars)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/dossiers/nouveau").with(ars)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/dossiers/" + this.envoye).with(ars)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/dossiers/" + this.brouillon + "/pieces/" + this.piece).with(ars))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/portail/dossiers").with(ars)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/api/portail/dossiers/" + this.envoye + "/abandon").with(ars).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void porteursLandOnMesDossiersAndAgentsOnTheirLanding() throws Exception {
+		this.mvc.perform(get("/accueil").with(porteur("porteur.76")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/dossiers"));
+		this.mvc.perform(get("/accueil").with(agent("ars.76"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void anonymousCallsAreAskedToLogIn() throws Exception {
+		this.mvc.perform(get("/api/portail/dossiers")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/dossiers").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+	}
+
+}
