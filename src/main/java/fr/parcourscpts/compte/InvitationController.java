@@ -42,19 +42,19 @@ class InvitationController {
 		this.messages = messages;
 	}
 
-	@GetMapping("/dossiers/{dossierId}/invitations")
+	@GetMapping("/invitations/dossier/{dossierId}")
 	String page(@PathVariable long dossierId, Authentication authentication, Model model) {
 		return pageDossier(dossierId, authentication, null, null, model);
 	}
 
-	@PostMapping("/dossiers/{dossierId}/invitations")
+	@PostMapping("/invitations/dossier/{dossierId}")
 	String inviter(@PathVariable long dossierId, @RequestParam(name = "email", defaultValue = "") String email,
 			Authentication authentication, Model model) {
 		Optional<String> erreur = this.invitations.inviter(dossierId, authentication.getName(), email);
 		if (erreur.isPresent()) {
 			return pageDossier(dossierId, authentication, erreur.get(), email, model);
 		}
-		return "redirect:/dossiers/" + dossierId + "/invitations?envoyee";
+		return "redirect:/invitations/dossier/" + dossierId + "?envoyee";
 	}
 
 	@GetMapping("/invitation")

@@ -194,7 +194,7 @@ class InvitationTest {
 	}
 
 	private String pageInvitations() {
-		return "/dossiers/" + this.dossier + "/invitations";
+		return "/invitations/dossier/" + this.dossier;
 	}
 
 	private long nouveauDossier(String reference, String porteur) {

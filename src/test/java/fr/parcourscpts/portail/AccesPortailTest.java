@@ -137,6 +137,24 @@ class AccesPortailTest {
 	}
 
 	@Test
+	void theDossierPageLeadsToTheInvitationOfCoPorteursOfThatDossier() throws Exception {
+		long dossierId = this.jdbc.sql("select dossier_id from lettre_intention where id = :id")
+			.param("id", this.envoye)
+			.query(Long.class)
+			.single();
+		String page = this.mvc.perform(get("/dossiers/" + this.envoye).with(porteur("porteur.76")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("href=\"/invitations/dossier/" + dossierId + "\"");
+		this.mvc.perform(get("/invitations/dossier/" + dossierId).with(porteur("porteur.76")))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/invitations/dossier/" + dossierId).with(porteur("porteur.52")))
+			.andExpect(status().is4xxClientError());
+	}
+
+	@Test
 	void agentsAreRefusedTheWholePortal() throws Exception {
 		var ars = agent("ars.76");
 		this.mvc.perform(get("/dossiers").with(ars)).andExpect(status().isForbidden());
