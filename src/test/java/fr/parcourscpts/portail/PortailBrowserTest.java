@@ -2,28 +2,22 @@ package fr.parcourscpts.portail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.system.HeadlessChromium;
 
 /**
  * What a porteur does in a real browser: log in, write and send a lettre d'intention with
@@ -33,12 +27,6 @@ import fr.parcourscpts.ApplicationTest;
 @ApplicationTest
 class PortailBrowserTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@LocalServerPort
 	int port;
 
@@ -47,18 +35,9 @@ class PortailBrowserTest {
 	WebDriverWait wait;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium absent : test navigateur ignoré (apt-get install chromium chromium-driver)");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=fr-FR");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		this.driver = new ChromeDriver(service, options);
+	void startBrowser() {
+		this.driver = HeadlessChromium.start(1280, 2000);
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(15));
-		Files.createDirectories(SCREENSHOTS);
 	}
 
 	@AfterEach
@@ -72,9 +51,8 @@ class PortailBrowserTest {
 		this.driver.get("http://localhost:" + this.port + path);
 	}
 
-	private void screenshot(String name) throws IOException {
-		Path file = SCREENSHOTS.resolve(name + ".png");
-		Files.write(file, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+	private void screenshot(String name) {
+		HeadlessChromium.screenshot(this.driver, name);
 	}
 
 	private void type(String id, String text) {
