@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.parcourscpts.documents.DocumentsOfficiels;
 import fr.parcourscpts.intention.CreationProcess;
 import fr.parcourscpts.portail.Lettres.Lettre;
 import fr.parcourscpts.territoire.Territoire;
@@ -60,8 +61,11 @@ class DossierController {
 
 	private final RuntimeService runtime;
 
-	DossierController(PortailService portail, Suivi suivi, Taches taches, PiecesJointes pieces,
-			RuntimeService runtime) {
+	private final DocumentsOfficiels documents;
+
+	DossierController(PortailService portail, Suivi suivi, Taches taches, PiecesJointes pieces, RuntimeService runtime,
+			DocumentsOfficiels documents) {
+		this.documents = documents;
 		this.portail = portail;
 		this.suivi = suivi;
 		this.taches = taches;
@@ -267,6 +271,7 @@ class DossierController {
 		model.addAttribute("taches", this.suivi.taches(lettre.reference()));
 		model.addAttribute("situation", this.suivi.situation(lettre.reference()));
 		model.addAttribute("pieces", this.pieces.deLettre(id));
+		model.addAttribute("documentsOfficiels", this.documents.ofDossier(lettre.reference()));
 		model.addAttribute("avisUrps", this.suivi.avisUrps(lettre.reference(), variables));
 		model.addAttribute("projetSante", this.taches.projetSante(id));
 		boolean instruction = variables.get(CreationProcess.DATE_VALIDATION_TACITE) != null

@@ -155,6 +155,25 @@ class AccesPortailTest {
 	}
 
 	@Test
+	void theDossierPageListsTheOfficialReceiptAndItsOwnerDownloadsIt() throws Exception {
+		String page = this.mvc.perform(get("/dossiers/" + this.envoye).with(porteur("porteur.76")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Accusé de réception de la lettre d’intention");
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/documents/\\d+)\"").matcher(page);
+		assertThat(link.find()).as("a link to the receipt").isTrue();
+		byte[] pdf = this.mvc.perform(get(link.group(1)).with(porteur("porteur.76")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		this.mvc.perform(get(link.group(1)).with(porteur("porteur.52"))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void agentsAreRefusedTheWholePortal() throws Exception {
 		var ars = agent("ars.76");
 		this.mvc.perform(get("/dossiers").with(ars)).andExpect(status().isForbidden());
