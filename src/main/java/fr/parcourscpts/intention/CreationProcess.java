@@ -94,6 +94,12 @@ public final class CreationProcess {
 
 	public static final String COMMUNES = "communes";
 
+	/**
+	 * The communes of the territory already in another dossier, with its references
+	 * ("Blagnac (31069) : CPTS-76-2026-0003 ; …"), empty when none: set by the portal.
+	 */
+	public static final String COMMUNES_EN_CHEVAUCHEMENT = "communesEnChevauchement";
+
 	public static final String MONTANT_FIR_DEMANDE = "montantFirDemande";
 
 	// Lettre d'intention

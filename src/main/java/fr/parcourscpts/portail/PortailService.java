@@ -252,7 +252,7 @@ class PortailService {
 			.update(keys, "id");
 		long dossierId = keys.getKeyAs(Number.class).longValue();
 		this.members.add(dossierId, user, DossierMembers.Role.PORTEUR);
-		Map<String, Object> variables = variablesLettre(form, territoire);
+		Map<String, Object> variables = variablesLettre(id, form, territoire);
 		variables.put(CreationProcess.REFERENCE, reference);
 		variables.put(CreationProcess.REGION, region);
 		variables.put(CreationProcess.PORTEUR, user);
@@ -270,8 +270,14 @@ class PortailService {
 	 * The variables of the lettre that the process routes on or shows; the same at the
 	 * start and after a correction.
 	 */
-	Map<String, Object> variablesLettre(LettreForm form, Territoire territoire) {
+	Map<String, Object> variablesLettre(long id, LettreForm form, Territoire territoire) {
 		Map<String, Object> variables = new HashMap<>();
+		// Shown to the Guichet: two CPTS should not cover the same communes.
+		variables.put(CreationProcess.COMMUNES_EN_CHEVAUCHEMENT,
+				chevauchements(id, form).entrySet()
+					.stream()
+					.map((overlap) -> overlap.getKey() + " : " + String.join(", ", overlap.getValue()))
+					.collect(Collectors.joining(" ; ")));
 		variables.put(CreationProcess.NOM_CPTS, form.getNomCpts().strip());
 		variables.put(CreationProcess.DEPARTEMENT, departementPrincipal(territoire));
 		variables.put(CreationProcess.POPULATION, territoire.population());
@@ -302,7 +308,7 @@ class PortailService {
 			.param("nom", form.getNomCpts().strip())
 			.param("id", lettre.dossierId())
 			.update();
-		Map<String, Object> variables = variablesLettre(form, territoire);
+		Map<String, Object> variables = variablesLettre(id, form, territoire);
 		if (!variables.containsKey(CreationProcess.MONTANT_FIR_DEMANDE)) {
 			this.runtime.removeVariable(processInstanceId, CreationProcess.MONTANT_FIR_DEMANDE);
 		}

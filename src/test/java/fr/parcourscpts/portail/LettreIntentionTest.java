@@ -306,6 +306,22 @@ class LettreIntentionTest {
 			.contains("Lille (59350) : dossier " + reference(first));
 	}
 
+	@Test
+	void theGuichetIsToldOfCommunesAlreadyInAnotherDossier() throws Exception {
+		long first = PortailFixtures.envoyer(this.mvc, "porteur.32", "CPTS Roubaix", "59512");
+		long second = PortailFixtures.envoyer(this.mvc, "porteur.32", "CPTS Roubaix bis", "59512");
+		String variable = (String) this.runtime.getVariable(this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(reference(second))
+			.singleResult()
+			.getId(), "communesEnChevauchement");
+		assertThat(variable).isEqualTo("Roubaix (59512) : " + reference(first));
+		String alone = (String) this.runtime.getVariable(this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(reference(first))
+			.singleResult()
+			.getId(), "communesEnChevauchement");
+		assertThat(alone).isEmpty();
+	}
+
 	private String reference(long lettreId) {
 		return this.jdbc
 			.sql("select d.reference from dossier d join lettre_intention l on l.dossier_id = d.id where l.id = :id")
