@@ -24,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * One login for everything. Spring Security authenticates (form login for people, HTTP
@@ -42,7 +43,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/engine-rest/**")
+		// A path matcher, not the MVC one: /engine-rest is Jersey's servlet, which Spring
+		// MVC's
+		// matcher does not see (the requests then fell through to the web chain and its
+		// CSRF).
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.realmName("Parcours CPTS"))
 			.exceptionHandling((exceptions) -> exceptions
@@ -80,7 +85,8 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte").permitAll())
 			// The Camunda webapps protect themselves with their own CSRF token filter.
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/camunda/**")
+			.csrf((csrf) -> csrf
+				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
 				// A client of the portal's API sending its credentials on each call (HTTP
 				// Basic) cannot be the victim of a cross-site request; in the browser's
 				// session the token is still required.
