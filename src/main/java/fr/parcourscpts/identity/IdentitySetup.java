@@ -110,6 +110,11 @@ class IdentitySetup implements ApplicationRunner {
 	}
 
 	private void grantInstitutionPermissions() {
+		// The engine lets camunda-admin run any command, but its queries still read the
+		// authorization rows: like Camunda's own first-admin setup, grant it everything.
+		for (Resource resource : Resources.values()) {
+			grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+		}
 		for (Institution institution : Institution.values()) {
 			String group = institution.groupId();
 			if (institution.isAgent()) {

@@ -114,6 +114,18 @@ class RegionAndInstitutionAccessTest {
 	}
 
 	@Test
+	void nationalAdministratorSeesEveryRegionThroughTheRestApi() throws Exception {
+		Task occitanie = this.tasks.startTaskFor("ars", Region.OCCITANIE);
+		Task hautsDeFrance = this.tasks.startTaskFor("cpam", Region.HAUTS_DE_FRANCE);
+
+		HttpResponse<String> definitions = call("GET", "/engine-rest/process-definition", "admin");
+		assertThat(definitions.statusCode()).isEqualTo(200);
+		assertThat(definitions.body()).contains("\"key\":\"cpts-creation\"");
+		HttpResponse<String> tasks = call("GET", "/engine-rest/task", "admin");
+		assertThat(tasks.body()).contains(occitanie.getId()).contains(hautsDeFrance.getId());
+	}
+
+	@Test
 	void anonymousCallToTheRestApiIsRefused() throws Exception {
 		HttpResponse<String> response = call("GET", "/engine-rest/task", null);
 		assertThat(response.statusCode()).isEqualTo(401);
