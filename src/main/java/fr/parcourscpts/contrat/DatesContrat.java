@@ -54,8 +54,13 @@ public class DatesContrat {
 		throw new IllegalArgumentException("Date attendue, reçu : " + value);
 	}
 
+	/**
+	 * A day as a date at noon, French time: read in any time zone of France, metropolitan
+	 * or overseas, it stays the same day (midnight showed as the day before west of
+	 * Paris).
+	 */
 	public static Date toDate(LocalDate date) {
-		return Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
+		return Date.from(date.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant());
 	}
 
 }

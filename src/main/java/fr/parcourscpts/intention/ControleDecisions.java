@@ -48,10 +48,15 @@ public class ControleDecisions implements TaskListener {
 			case CreationProcess.DECIDER_FINANCEMENT_FIR -> {
 				String decision = valeur(task, CreationProcess.DECISION_FIR, erreurs,
 						Set.of("accorde", "refuse", "complementDemande"));
-				if ("accorde".equals(decision)
-						&& !(task.getVariable(CreationProcess.MONTANT_FIR_ACCORDE) instanceof Number montant
-								&& montant.doubleValue() > 0)) {
-					erreurs.add(CreationProcess.MONTANT_FIR_ACCORDE + " doit être un montant positif");
+				if ("accorde".equals(decision)) {
+					if (task.getVariable(CreationProcess.MONTANT_FIR_ACCORDE) instanceof Number montant
+							&& montant.doubleValue() > 0) {
+						// Tasklist sends 40000 as an Integer: the contract says Double.
+						task.setVariable(CreationProcess.MONTANT_FIR_ACCORDE, montant.doubleValue());
+					}
+					else {
+						erreurs.add(CreationProcess.MONTANT_FIR_ACCORDE + " doit être un montant positif");
+					}
 				}
 				if ("refuse".equals(decision)) {
 					requis(task, CreationProcess.MOTIF_REFUS_FIR, erreurs);

@@ -359,8 +359,9 @@ class ContratAciProcessTest {
 			.getValue();
 	}
 
+	/** A contract day: noon, as {@code DatesContrat.toDate} stores it. */
 	static Date date(int year, int month, int day) {
-		return Date.from(LocalDate.of(year, month, day).atStartOfDay(ZoneId.systemDefault()).toInstant());
+		return DatesContrat.toDate(LocalDate.of(year, month, day));
 	}
 
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import fr.parcourscpts.contrat.DatesContrat;
 import fr.parcourscpts.contrat.DelaisContrat;
 import fr.parcourscpts.notification.RecordingNotifier;
 import fr.parcourscpts.dossier.DecisionRecorder;
@@ -254,12 +255,14 @@ class EvaluationAnnuelleProcessTest {
 		complete(task(evaluation), withVariables("avisArs", avis));
 	}
 
+	/** A contract day: noon, as {@code DatesContrat.toDate} stores it. */
 	static Date date(int year, int month, int day) {
-		return Date.from(LocalDate.of(year, month, day).atStartOfDay(ZoneId.systemDefault()).toInstant());
+		return DatesContrat.toDate(LocalDate.of(year, month, day));
 	}
 
+	/** A due date counted from the anniversary, which falls at noon. */
 	static Date at(int year, int month, int day) {
-		return Date.from(LocalDateTime.of(year, month, day, 0, 0).atZone(ZoneId.systemDefault()).toInstant());
+		return Date.from(LocalDateTime.of(year, month, day, 12, 0).atZone(ZoneId.systemDefault()).toInstant());
 	}
 
 }

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dates, async notifications, diagram.
  */
 class CptsCreationModelTest {
+
+	private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,6 +64,8 @@ class CptsCreationModelTest {
 
 	@Test
 	void everyAgentFormIsNamedAfterItsTaskAndRequiresTheDecision() throws Exception {
+		// (the patterns below are the form-js templating: {{variable}} or a FEEL
+		// expression)
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
 			if (task.getCamundaFormRef() == null) {
 				continue;
@@ -76,6 +84,14 @@ class CptsCreationModelTest {
 					required.add(component.path("key").asText());
 				}
 				shown.add(component.path("key").asText());
+				// Facts shown as text: the variables named in its {{ … }} templates.
+				Matcher template = TEMPLATE.matcher(component.path("text").asText());
+				while (template.find()) {
+					Matcher name = IDENTIFIER.matcher(template.group(1));
+					while (name.find()) {
+						shown.add(name.group());
+					}
+				}
 			}
 			assertThat(required).as(task.getId()).isNotEmpty();
 			assertThat(shown).as(task.getId())

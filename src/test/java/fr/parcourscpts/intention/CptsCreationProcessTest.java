@@ -363,7 +363,9 @@ class CptsCreationProcessTest {
 		executeAsyncJobs();
 
 		assertThat(pi).hasPassed(VALIDATION_TACITE_ACQUISE).isWaitingAt(PREPARER_ET_SIGNER_CONTRAT);
-		assertThat(pi).variables().containsEntry(VALIDATION_PROJET, "tacite");
+		assertThat(pi).variables()
+			.containsEntry(VALIDATION_PROJET, "tacite")
+			.containsEntry("dateValidationProjet", deuxMois);
 		Assertions.assertThat(this.notifier.sent())
 			.contains(new Envoi("projetSanteValideTacitement", "porteur,ars,cpam"));
 		Assertions.assertThat(taskQuery().taskDefinitionKey(DECIDER_PROJET_SANTE).count()).isZero();
