@@ -3,10 +3,6 @@ package fr.parcourscpts.formulaires;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,24 +17,19 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.system.HeadlessChromium;
 
 /**
  * The agents' Camunda Forms as they really render in Tasklist, in a headless Chromium:
@@ -53,12 +44,6 @@ import fr.parcourscpts.ApplicationTest;
  */
 @ApplicationTest
 class FormulairesTasklistBrowserTest {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final String NOM_CPTS = "CPTS du Nord toulousain";
 
@@ -81,25 +66,7 @@ class FormulairesTasklistBrowserTest {
 
 	@BeforeEach
 	void startBrowser() {
-		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (!present) {
-			String message = "Chromium (" + CHROMIUM + ") or chromedriver (" + CHROMEDRIVER
-					+ ") missing: browser tests of the Tasklist forms skipped"
-					+ " (apt-get install chromium chromium-driver)";
-			if ("required".equalsIgnoreCase(System.getenv("PARCOURS_BROWSER_TESTS"))) {
-				fail(message + ", but PARCOURS_BROWSER_TESTS=required");
-			}
-			System.out.println("SKIPPED: " + message);
-			Assumptions.assumeTrue(false, message);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-dev-shm-usage", "--window-size=1400,2600", "--lang=fr-FR");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
+		this.browser = HeadlessChromium.start(1400, 2600);
 	}
 
 	@AfterEach
@@ -311,10 +278,8 @@ class FormulairesTasklistBrowserTest {
 		return "http://localhost:" + this.port + path;
 	}
 
-	private void screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		Path file = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	private void screenshot(String name) {
+		HeadlessChromium.screenshot(this.browser, name);
 	}
 
 }

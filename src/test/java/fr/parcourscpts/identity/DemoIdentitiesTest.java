@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
-import fr.parcourscpts.Application;
 import fr.parcourscpts.ApplicationTest;
 
 @ApplicationTest
@@ -45,21 +41,9 @@ class DemoIdentitiesTest {
 		}
 	}
 
-	@Test
-	void withoutTheDemoProfileThereIsNoDemoAccount() {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class).profiles("test")
-			// Its own engine name and port, so that the shared test application keeps
-			// "default".
-			.run("--camunda.bpm.process-engine-name=sans-demo", "--server.port=0")) {
-			ProcessEngine engine = context.getBean(ProcessEngine.class);
-			IdentityService identity = engine.getIdentityService();
-			assertThat(identity.createGroupQuery().groupId("ars").count()).as("groups exist in every profile")
-				.isEqualTo(1);
-			assertThat(identity.createUserQuery().userId("ars.76").count()).isZero();
-			assertThat(identity.createUserQuery().count()).as("no user at all without demo nor admin password")
-				.isZero();
-		}
-	}
+	// Without the demo profile there is no demo account: PostgresIT checks it on the
+	// production profile, in its own JVM (a second Camunda application in this one would
+	// disturb the static registrations of the shared test application's webapps).
 
 	@Test
 	void demoProfileRefusesToRunWithThePostgresProfile() {

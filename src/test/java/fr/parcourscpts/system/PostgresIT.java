@@ -67,6 +67,12 @@ class PostgresIT {
 	@Test
 	void hasNoDemoAccount() {
 		assertThat(this.engine.getIdentityService().createUserQuery().userId("ars.76").count()).isZero();
+		assertThat(this.engine.getIdentityService().createUserQuery().memberOfGroup("porteurs").count())
+			.as("no demo porteur")
+			.isZero();
+		assertThat(this.engine.getIdentityService().createUserQuery().userId("admin").count())
+			.as("no administrator without PARCOURS_ADMIN_PASSWORD")
+			.isZero();
 		assertThat(this.engine.getIdentityService().createGroupQuery().groupId("ars").count()).isEqualTo(1);
 	}
 
