@@ -26,6 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import fr.parcourscpts.contrat.DatesContrat;
 import fr.parcourscpts.identity.Institution;
 import fr.parcourscpts.system.EmbeddedPostgresInitializer;
 
@@ -114,7 +115,9 @@ class CreationPathIT {
 		complete("signerContratArs", Map.of("signatureArs", true));
 
 		for (int year = 1; year <= 5; year++) {
-			setDate(effect.plusYears(year));
+			// The anniversary falls at noon (contract days are stored at noon, French
+			// time).
+			ClockUtil.setCurrentTime(DatesContrat.toDate(effect.plusYears(year)));
 			runDueJobs();
 			complete("transmettreRapportActivite",
 					Map.of("patientsSansMedecinTraitantAccompagnes", 250L, "creneauxSoinsNonProgrammes", 1200L,
