@@ -125,10 +125,7 @@ class AccesPortailTest {
 
 	@Test
 	void aCoPorteurInvitedSeesTheDossier() throws Exception {
-		long dossierId = this.jdbc.sql("select dossier_id from lettre_intention where id = :id")
-			.param("id", this.envoye)
-			.query(Long.class)
-			.single();
+		long dossierId = PortailFixtures.dossierId(this.jdbc, this.envoye);
 		this.members.add(dossierId, "porteur.32", DossierMembers.Role.CO_PORTEUR);
 		this.mvc.perform(get("/dossiers/" + this.envoye).with(porteur("porteur.32"))).andExpect(status().isOk());
 		// a draft stays its author's
@@ -138,10 +135,7 @@ class AccesPortailTest {
 
 	@Test
 	void theDossierPageLeadsToTheInvitationOfCoPorteursOfThatDossier() throws Exception {
-		long dossierId = this.jdbc.sql("select dossier_id from lettre_intention where id = :id")
-			.param("id", this.envoye)
-			.query(Long.class)
-			.single();
+		long dossierId = PortailFixtures.dossierId(this.jdbc, this.envoye);
 		String page = this.mvc.perform(get("/dossiers/" + this.envoye).with(porteur("porteur.76")))
 			.andExpect(status().isOk())
 			.andReturn()

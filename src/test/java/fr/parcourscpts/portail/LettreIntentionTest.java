@@ -281,8 +281,8 @@ class LettreIntentionTest {
 	void referencesFollowEachOtherInTheRegionAndYear() throws Exception {
 		long first = PortailFixtures.envoyer(this.mvc, "porteur.52", "CPTS Nantes Est", "44109");
 		long second = PortailFixtures.envoyer(this.mvc, "porteur.52", "CPTS Nantes Ouest", "44109");
-		String a = reference(first);
-		String b = reference(second);
+		String a = PortailFixtures.reference(this.jdbc, first);
+		String b = PortailFixtures.reference(this.jdbc, second);
 		assertThat(a).startsWith("CPTS-52-");
 		assertThat(Integer.parseInt(b.substring(b.length() - 4)))
 			.isEqualTo(Integer.parseInt(a.substring(a.length() - 4)) + 1);
@@ -303,7 +303,7 @@ class LettreIntentionTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Communes déjà comprises dans un autre dossier de CPTS")
-			.contains("Lille (59350) : dossier " + reference(first));
+			.contains("Lille (59350) : dossier " + PortailFixtures.reference(this.jdbc, first));
 	}
 
 	@Test
@@ -311,23 +311,15 @@ class LettreIntentionTest {
 		long first = PortailFixtures.envoyer(this.mvc, "porteur.32", "CPTS Roubaix", "59512");
 		long second = PortailFixtures.envoyer(this.mvc, "porteur.32", "CPTS Roubaix bis", "59512");
 		String variable = (String) this.runtime.getVariable(this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(reference(second))
+			.processInstanceBusinessKey(PortailFixtures.reference(this.jdbc, second))
 			.singleResult()
 			.getId(), "communesEnChevauchement");
-		assertThat(variable).isEqualTo("Roubaix (59512) : " + reference(first));
+		assertThat(variable).isEqualTo("Roubaix (59512) : " + PortailFixtures.reference(this.jdbc, first));
 		String alone = (String) this.runtime.getVariable(this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey(reference(first))
+			.processInstanceBusinessKey(PortailFixtures.reference(this.jdbc, first))
 			.singleResult()
 			.getId(), "communesEnChevauchement");
 		assertThat(alone).isEmpty();
-	}
-
-	private String reference(long lettreId) {
-		return this.jdbc
-			.sql("select d.reference from dossier d join lettre_intention l on l.dossier_id = d.id where l.id = :id")
-			.param("id", lettreId)
-			.query(String.class)
-			.single();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
@@ -127,6 +128,25 @@ final class PortailFixtures {
 			throw new AssertionError("no lettre id in " + location);
 		}
 		return Long.parseLong(matcher.group(1));
+	}
+
+	/** The reference of a sent lettre. */
+	static String reference(JdbcClient jdbc, long lettreId) {
+		return jdbc
+			.sql("select d.reference from dossier d join lettre_intention l on l.dossier_id = d.id where l.id = :id")
+			.param("id", lettreId)
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * The id in the dossier table of a sent lettre (the portal's URLs use the lettre's).
+	 */
+	static long dossierId(JdbcClient jdbc, long lettreId) {
+		return jdbc.sql("select dossier_id from lettre_intention where id = :id")
+			.param("id", lettreId)
+			.query(Long.class)
+			.single();
 	}
 
 }

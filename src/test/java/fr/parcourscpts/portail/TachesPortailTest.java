@@ -63,14 +63,6 @@ class TachesPortailTest {
 		this.mvc = PortailFixtures.mvc(this.context);
 	}
 
-	private String reference(long lettre) {
-		return this.jdbc
-			.sql("select d.reference from dossier d join lettre_intention l on l.dossier_id = d.id where l.id = :id")
-			.param("id", lettre)
-			.query(String.class)
-			.single();
-	}
-
 	private ProcessInstance principale(String reference) {
 		return this.runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(reference)
@@ -106,7 +98,7 @@ class TachesPortailTest {
 	@Test
 	void correctedLettreGoesBackToTheGuichetWithTheNewVariables() throws Exception {
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS à corriger", "31555");
-		String reference = reference(lettre);
+		String reference = PortailFixtures.reference(this.jdbc, lettre);
 		ProcessInstance instance = principale(reference);
 		this.tasks.complete(tache(reference, "verifierCompletude").getId(),
 				Map.of("completude", "corrections", "motifCompletude", "Ajoutez Blagnac au territoire."));
@@ -156,7 +148,7 @@ class TachesPortailTest {
 	@Test
 	void projetDeSanteIsDepositedWithTheStatutsAndTheInstructionStarts() throws Exception {
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS du projet", "31555");
-		String reference = reference(lettre);
+		String reference = PortailFixtures.reference(this.jdbc, lettre);
 		ProcessInstance instance = principale(reference);
 		this.runtime.createProcessInstanceModification(instance.getId())
 			.cancelAllForActivity("verifierCompletude")
@@ -234,7 +226,7 @@ class TachesPortailTest {
 	@Test
 	void urpsOpinionsAreShownOnceForwardedToTheArs() throws Exception {
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS avisée", "31555");
-		String reference = reference(lettre);
+		String reference = PortailFixtures.reference(this.jdbc, lettre);
 		ProcessInstance instance = principale(reference);
 		Map<String, Map<String, String>> avis = new java.util.TreeMap<>();
 		for (String urps : fr.parcourscpts.intention.AvisUrps.urps()) {
@@ -260,7 +252,7 @@ class TachesPortailTest {
 	@Test
 	void fundingQuestionIsAnsweredThroughTheApi() throws Exception {
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS FIR", "31555");
-		String reference = reference(lettre);
+		String reference = PortailFixtures.reference(this.jdbc, lettre);
 		ProcessInstance instance = principale(reference);
 		this.runtime.setVariable(instance.getId(), "questionFir", "Précisez le coût du coordinateur.");
 		this.runtime.createProcessInstanceModification(instance.getId())
@@ -293,7 +285,7 @@ class TachesPortailTest {
 	@Test
 	void porteurSignsTheContractByTypingTheirName() throws Exception {
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS signataire", "31555");
-		String reference = reference(lettre);
+		String reference = PortailFixtures.reference(this.jdbc, lettre);
 		ProcessInstance contrat = this.runtime.createProcessInstanceByKey("contrat-aci")
 			.businessKey(reference)
 			.setVariables(Map.of("reference", reference, "region", "76", "porteur", "porteur.76", "nomCpts",
@@ -345,7 +337,7 @@ class TachesPortailTest {
 	@Test
 	void annualReportSendsItsIndicatorsToTheProcess() throws Exception {
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS évaluée", "31555");
-		String reference = reference(lettre);
+		String reference = PortailFixtures.reference(this.jdbc, lettre);
 		ProcessInstance evaluation = this.runtime.createProcessInstanceByKey("evaluation-annuelle")
 			.businessKey(reference)
 			.setVariables(Map.of("reference", reference, "region", "76", "porteur", "porteur.76", "numeroEvaluation",
@@ -402,7 +394,7 @@ class TachesPortailTest {
 	@Test
 	void abandonAfterConfirmationEndsTheProcess() throws Exception {
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS abandonnée", "31555");
-		String reference = reference(lettre);
+		String reference = PortailFixtures.reference(this.jdbc, lettre);
 		ProcessInstance instance = principale(reference);
 		String confirmation = page("/dossiers/" + lettre + "/abandon", "porteur.76");
 		assertThat(confirmation).contains("Abandonner le dossier " + reference + " ?")
