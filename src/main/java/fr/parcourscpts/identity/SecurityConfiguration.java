@@ -1,6 +1,7 @@
 package fr.parcourscpts.identity;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -16,11 +17,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -48,7 +53,7 @@ class SecurityConfiguration {
 		// matcher does not see (the requests then fell through to the web chain and its
 		// CSRF).
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().access(SecurityConfiguration::notAPorteur))
 			.httpBasic((basic) -> basic.realmName("Parcours CPTS"))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
@@ -71,6 +76,10 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/invitation")
 			.permitAll()
 			// The mail outbox of the administrators (notification module).
+			// Porteurs work through the portal only: neither the engine's API of the
+			// webapps nor the webapps themselves (see EngineGuard for the engine's side).
+			.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
+			.access(SecurityConfiguration::notAPorteur)
 			.requestMatchers("/admin/**")
 			.hasAnyAuthority("GROUP_camunda-admin", "GROUP_administrateurs")
 			// The porteurs' portal and its API: porteurs only (membership is checked per
@@ -103,6 +112,21 @@ class SecurityConfiguration {
 		handler.setDefaultFailureUrl(LOGIN_PAGE + "?error");
 		handler.setExceptionMappings(Map.of(DisabledException.class.getName(), LOGIN_PAGE + "?nonconfirme"));
 		return handler;
+	}
+
+	/**
+	 * An authenticated user who is not a porteur: porteurs never reach the engine's APIs,
+	 * whatever task or tenant they have.
+	 */
+	static AuthorizationDecision notAPorteur(Supplier<? extends Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication user = authentication.get();
+		boolean allowed = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)
+				&& user.getAuthorities()
+					.stream()
+					.noneMatch((authority) -> ("GROUP_" + Institution.PORTEURS.groupId())
+						.equals(authority.getAuthority()));
+		return new AuthorizationDecision(allowed);
 	}
 
 	private static boolean portalApiWithBasicCredentials(HttpServletRequest request) {
