@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -109,36 +110,75 @@ class IdentitySetup implements ApplicationRunner {
 		}
 	}
 
+	/** The processes whose instances and tasks agents and administrators work on. */
+	static final List<String> PROCESSES = List.of("cpts-creation", "contrat-aci", "evaluation-annuelle");
+
+	/** The decisions an administrator may read in Cockpit. */
+	static final List<String> DECISIONS = List.of("consolidation-avis-urps", "financement-cpts", "paiement-annuel",
+			"taille-cpts");
+
 	private void grantInstitutionPermissions() {
 		// The engine lets camunda-admin run any command, but its queries still read the
 		// authorization rows: like Camunda's own first-admin setup, grant it everything.
 		for (Resource resource : Resources.values()) {
 			grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
 		}
+		revokeWildcardGrants();
 		for (Institution institution : Institution.values()) {
 			String group = institution.groupId();
 			if (institution.isAgent()) {
+				// What Tasklist needs: the models (their names, the forms of their
+				// deployments). Each task is granted to its candidate group by the
+				// engine,
+				// and the tenant check keeps the agent to their region. No directory of
+				// users or groups: each user reads their own profile and each member
+				// their own group (the engine's default grants).
 				grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-				grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-				grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-				grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-				grant(group, Resources.GROUP, ANY, Permissions.READ);
-				grant(group, Resources.USER, ANY, Permissions.READ);
-			}
-			if (institution.kind() == Institution.Kind.ADMINISTRATOR) {
-				// Everything of their region (the tenant check does the confining),
-				// nothing of the
-				// identity store: users and groups stay with the national administrators.
-				grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-				grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-				for (Resource resource : new Resource[] { Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE,
-						Resources.TASK, Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION,
-						Resources.BATCH, Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE }) {
-					grant(group, resource, ANY, Permissions.ALL);
+				for (String process : PROCESSES) {
+					grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
 				}
 				grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
-				grant(group, Resources.GROUP, ANY, Permissions.READ);
-				grant(group, Resources.USER, ANY, Permissions.READ);
+			}
+			if (institution.kind() == Institution.Kind.ADMINISTRATOR) {
+				// Cockpit over the dossiers of their region (the tenant check does the
+				// confining): read everything of the three processes, and UPDATE_INSTANCE
+				// for retrying an incident's job — the engine's guard refuses every other
+				// change. Nothing of the identity store.
+				grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+				grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+				for (String process : PROCESSES) {
+					for (Permission permission : new Permission[] { Permissions.READ, Permissions.READ_INSTANCE,
+							Permissions.READ_HISTORY, Permissions.READ_TASK, Permissions.UPDATE_INSTANCE }) {
+						grant(group, Resources.PROCESS_DEFINITION, process, permission);
+					}
+				}
+				for (String decision : DECISIONS) {
+					grant(group, Resources.DECISION_DEFINITION, decision, Permissions.READ);
+					grant(group, Resources.DECISION_DEFINITION, decision, Permissions.READ_HISTORY);
+				}
+				grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+			}
+		}
+	}
+
+	/**
+	 * Earlier versions granted agents and administrators wildcard permissions (every
+	 * user, every group, every process instance...): remove them from an existing
+	 * database. The deployments stay readable to all (the models and forms, no dossier
+	 * data).
+	 */
+	private void revokeWildcardGrants() {
+		for (Institution institution : Institution.values()) {
+			for (Authorization authorization : this.authorizationService.createAuthorizationQuery()
+				.groupIdIn(institution.groupId())
+				.list()) {
+				if (ANY.equals(authorization.getResourceId())
+						&& authorization.getResourceType() != Resources.DEPLOYMENT.resourceType()
+						&& authorization.getResourceType() != Resources.APPLICATION.resourceType()) {
+					this.authorizationService.deleteAuthorization(authorization.getId());
+					logger.info("Revoked the wildcard authorization of {} on resource type {}", institution.groupId(),
+							authorization.getResourceType());
+				}
 			}
 		}
 	}
