@@ -2,6 +2,8 @@ package fr.parcourscpts.garde;
 
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -90,6 +94,16 @@ class GardeMoteur extends CommandInterceptor {
 		boolean exterieure = niveau[0] == 0;
 		niveau[0]++;
 		try {
+			if (exterieure && command instanceof FailedJobListener) {
+				// The engine's bookkeeping of a failed job: trusted, but a refused early
+				// execution of a legal timer is no failure of the job (no retry lost, no
+				// incident).
+				JobFailureCollector echec = lire(command, "jobFailureCollector");
+				if (echec != null && echec.getFailure() instanceof EcheanceNonEchue) {
+					return null;
+				}
+				return this.next.execute(command);
+			}
 			if (exterieure) {
 				verifier(command, Context.getCommandContext());
 			}
@@ -258,10 +272,23 @@ class GardeMoteur extends CommandInterceptor {
 		if (job instanceof TimerEntity && EcheancesLegales.TIMERS.contains(job.getActivityId())) {
 			Date echeance = job.getDuedate();
 			if (echeance != null && echeance.after(ClockUtil.getCurrentTime())) {
-				throw new AuthorizationException("Une échéance légale (" + job.getActivityId()
-						+ ") ne peut pas être déclenchée avant son terme : elle est due le " + echeance + ".");
+				throw new EcheanceNonEchue(job.getActivityId(), echeance);
 			}
 		}
+	}
+
+	/** A legal-deadline timer asked to fire before it is due. */
+	static class EcheanceNonEchue extends AuthorizationException {
+
+		private static final long serialVersionUID = 1L;
+
+		EcheanceNonEchue(String timer, Date echeance) {
+			super("Une échéance légale (" + timer + ") ne peut pas être déclenchée avant son terme : elle est due le "
+					+ DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm")
+						.format(echeance.toInstant().atZone(ZoneId.of("Europe/Paris")))
+					+ " (heure de Paris).");
+		}
+
 	}
 
 	private static AuthorizationException refus(Command<?> command, Authentication auth, String message) {

@@ -86,6 +86,10 @@ class EcheancesLegalesNonAnticipablesTest {
 		assertThat(this.engine.getRuntimeService().getActiveActivityIds(pi)).contains("donnerAvisCpam");
 		assertThat(this.engine.getRuntimeService().getVariable(pi, "validationProjet")).isNull();
 
+		assertThat(timer(pi).getRetries()).as("a refused early execution is no failure of the job")
+			.isEqualTo(timer.getRetries());
+		assertThat(this.engine.getRuntimeService().createIncidentQuery().processInstanceId(pi).count()).isZero();
+
 		ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
 		this.engine.getManagementService().executeJob(timer.getId());
 		assertThat(this.engine.getRuntimeService().getVariable(pi, "validationProjet")).isEqualTo("tacite");
