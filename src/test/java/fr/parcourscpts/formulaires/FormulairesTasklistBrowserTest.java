@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.system.AbuseSuite;
 import fr.parcourscpts.system.HeadlessChromium;
 
 /**
@@ -37,7 +38,9 @@ import fr.parcourscpts.system.HeadlessChromium;
  * criteria. Each test starts its own dossier with the engine API, logs in on the portal
  * login page (which serves Tasklist too), opens the task, checks the dossier facts are
  * shown, that an empty form is refused, submits the decision through the form and checks
- * the process moved on. Screenshots go to {@code target/screenshots/}.
+ * the process moved on; a CPTS name written in Markdown and HTML is shown as its literal
+ * characters, with no link, image or list item made of it. Screenshots go to
+ * {@code target/screenshots/}.
  *
  * Skipped (with a message) when {@code /usr/bin/chromium} is missing, unless
  * {@code PARCOURS_BROWSER_TESTS=required}, which turns the absence into a failure.
@@ -46,6 +49,9 @@ import fr.parcourscpts.system.HeadlessChromium;
 class FormulairesTasklistBrowserTest {
 
 	private static final String NOM_CPTS = "CPTS du Nord toulousain";
+
+	private static final String NOM_HOSTILE = "**gras** [lien](https://exemple.invalid) "
+			+ "<img src=https://exemple.invalid/x.png> # titre";
 
 	@LocalServerPort
 	int port;
@@ -161,16 +167,57 @@ class FormulairesTasklistBrowserTest {
 			.contains("Peu de kinésithérapeutes mobilisés");
 	}
 
+	@Test
+	void aCptsNameWrittenInMarkdownAndHtmlIsShownToTheGuichetAsItsLiteralCharacters() {
+		String processInstanceId = startDossier(newReference(), NOM_HOSTILE + "\n- aucun chevauchement ✅\n> citation");
+		Task task = singleTask(processInstanceId, "verifierCompletude");
+
+		logIn("guichet.76");
+		openAndClaim(task.getId());
+		String shown = formText();
+		screenshot("verifierCompletude-nom-hostile");
+		WebElement form = this.browser.findElement(By.cssSelector(".fjs-form"));
+		String html = form.getAttribute("innerHTML");
+
+		assertThat(shown).contains(NOM_HOSTILE).contains("- aucun chevauchement ✅").contains("> citation");
+		boolean refused = form.findElements(By.cssSelector("a[href*='exemple.invalid']")).isEmpty()
+				&& form.findElements(By.cssSelector("img")).isEmpty()
+				&& form.findElements(By.xpath(".//li[contains(., 'aucun chevauchement')]")).isEmpty()
+				&& form.findElements(By.xpath(".//strong[normalize-space(.)='gras']")).isEmpty()
+				&& form.findElements(By.cssSelector("h1, blockquote")).isEmpty() && !fetchedFrom("exemple.invalid");
+		AbuseSuite.attempt("texte hostile", "nom de CPTS en Markdown et HTML dans verifierCompletude (Tasklist)",
+				refused);
+		assertThat(html).doesNotContain("<a href=\"https://exemple.invalid").doesNotContain("<img");
+		assertThat(form.findElements(By.xpath(".//li[contains(., 'aucun chevauchement')]"))).as("fake list item")
+			.isEmpty();
+		assertThat(form.findElements(By.xpath(".//strong[normalize-space(.)='gras']"))).isEmpty();
+		assertThat(form.findElements(By.cssSelector("h1, blockquote"))).isEmpty();
+		assertThat(fetchedFrom("exemple.invalid")).as("the browser fetched the image").isFalse();
+		assertThat(refused).isTrue();
+	}
+
+	/** Whether the page asked anything of this host (images, scripts, frames). */
+	private boolean fetchedFrom(String host) {
+		Object found = ((JavascriptExecutor) this.browser).executeScript(
+				"return performance.getEntriesByType('resource').some((entry) => entry.name.includes(arguments[0]));",
+				host);
+		return Boolean.TRUE.equals(found);
+	}
+
 	private String newReference() {
 		return "CPTS-76-2026-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 	}
 
 	private String startDossier(String reference) {
+		return startDossier(reference, NOM_CPTS);
+	}
+
+	private String startDossier(String reference, String nomCpts) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("reference", reference);
 		variables.put("region", "76");
 		variables.put("departement", "31");
-		variables.put("nomCpts", NOM_CPTS);
+		variables.put("nomCpts", nomCpts);
 		variables.put("porteur", "porteur.76");
 		variables.put("population", 120_000L);
 		variables.put("tailleCpts", 3);
