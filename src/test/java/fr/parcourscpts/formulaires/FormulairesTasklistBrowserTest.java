@@ -179,14 +179,15 @@ class FormulairesTasklistBrowserTest {
 		WebElement form = this.browser.findElement(By.cssSelector(".fjs-form"));
 		String html = form.getAttribute("innerHTML");
 
-		assertThat(shown).contains(NOM_HOSTILE).contains("- aucun chevauchement ✅").contains("> citation");
-		boolean refused = form.findElements(By.cssSelector("a[href*='exemple.invalid']")).isEmpty()
+		boolean refused = shown.contains(NOM_HOSTILE + " - aucun chevauchement ✅ > citation")
+				&& form.findElements(By.cssSelector("a[href*='exemple.invalid']")).isEmpty()
 				&& form.findElements(By.cssSelector("img")).isEmpty()
 				&& form.findElements(By.xpath(".//li[contains(., 'aucun chevauchement')]")).isEmpty()
 				&& form.findElements(By.xpath(".//strong[normalize-space(.)='gras']")).isEmpty()
 				&& form.findElements(By.cssSelector("h1, blockquote")).isEmpty() && !fetchedFrom("exemple.invalid");
 		AbuseSuite.attempt("texte hostile", "nom de CPTS en Markdown et HTML dans verifierCompletude (Tasklist)",
 				refused);
+		assertThat(shown).contains(NOM_HOSTILE).contains("- aucun chevauchement ✅").contains("> citation");
 		assertThat(html).doesNotContain("<a href=\"https://exemple.invalid").doesNotContain("<img");
 		assertThat(form.findElements(By.xpath(".//li[contains(., 'aucun chevauchement')]"))).as("fake list item")
 			.isEmpty();
