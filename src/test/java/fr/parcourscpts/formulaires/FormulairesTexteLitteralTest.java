@@ -33,8 +33,9 @@ class FormulairesTexteLitteralTest {
 	private static final Pattern BARE_VARIABLE = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
 
 	/**
-	 * Markdown built by the server from fixed labels ({@code AvisUrps.synthese}: a table
-	 * of the URPS' opinions), the only inserts a {@code text} component may hold.
+	 * Markdown built by the server from fixed labels, anything else escaped
+	 * ({@code AvisUrps.synthese}: a table of the URPS' opinions), the only inserts a
+	 * {@code text} component may hold.
 	 */
 	private static final Set<String> MARKDOWN_DU_SERVEUR = Set.of("syntheseAvisUrps");
 
