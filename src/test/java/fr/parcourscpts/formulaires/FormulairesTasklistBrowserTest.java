@@ -197,6 +197,49 @@ class FormulairesTasklistBrowserTest {
 		assertThat(refused).isTrue();
 	}
 
+	@Test
+	void aMultilineAnswerOfThePorteurKeepsItsLinesButMakesNoStructureForTheArs() {
+		String reponse = "Budget joint.\n# Titre\n- puce\n1. liste\n<a href=\"https://exemple.invalid\">ici</a> https://exemple.invalid/auto";
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("reference", newReference());
+		variables.put("region", "76");
+		variables.put("departement", "31");
+		variables.put("nomCpts", NOM_HOSTILE);
+		variables.put("porteur", "porteur.76");
+		variables.put("population", 120_000L);
+		variables.put("communes", "31555,31069");
+		variables.put("montantFirDemande", 50_000.0);
+		variables.put("reponseFir", reponse);
+		variables.put("motifDerogation", "<img src=https://exemple.invalid/d.png>");
+		String processInstanceId = this.runtimeService.createProcessInstanceByKey("cpts-creation")
+			.businessKey((String) variables.get("reference"))
+			.setVariables(variables)
+			.startBeforeActivity("deciderFinancementFir")
+			.execute()
+			.getId();
+		Task task = singleTask(processInstanceId, "deciderFinancementFir");
+
+		logIn("ars.76");
+		openAndClaim(task.getId());
+		String shown = formText();
+		screenshot("deciderFinancementFir-reponse-hostile");
+		WebElement form = this.browser.findElement(By.cssSelector(".fjs-form"));
+
+		boolean refused = shown.contains("Budget joint.\n# Titre\n- puce\n1. liste\n")
+				&& shown.contains("<a href=\"https://exemple.invalid\">ici</a> https://exemple.invalid/auto")
+				&& shown.contains("<img src=https://exemple.invalid/d.png>")
+				&& form.findElements(By.cssSelector("a[href*='exemple.invalid'], img, h1, ol")).isEmpty()
+				&& form.findElements(By.xpath(".//li[contains(., 'puce')]")).isEmpty()
+				&& !fetchedFrom("exemple.invalid");
+		AbuseSuite.attempt("texte hostile", "réponse FIR du porteur en Markdown et HTML dans deciderFinancementFir",
+				refused);
+		assertThat(shown).as("the lines of the answer, each as typed")
+			.contains("Budget joint.\n# Titre\n- puce\n1. liste\n");
+		assertThat(form.findElements(By.cssSelector("a[href*='exemple.invalid'], img, h1, ol"))).isEmpty();
+		assertThat(form.findElements(By.xpath(".//li[contains(., 'puce')]"))).isEmpty();
+		assertThat(refused).isTrue();
+	}
+
 	/** Whether the page asked anything of this host (images, scripts, frames). */
 	private boolean fetchedFrom(String host) {
 		Object found = ((JavascriptExecutor) this.browser).executeScript(
