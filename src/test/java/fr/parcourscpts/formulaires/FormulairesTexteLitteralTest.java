@@ -106,7 +106,7 @@ class FormulairesTexteLitteralTest {
 			for (JsonNode component : components(form)) {
 				assertThat(component.path("type").asText()).as(form.getFileName() + " " + component.path("id"))
 					.isIn("text", "html", "radio", "textarea", "textfield", "number", "checkbox", "datetime",
-							"expression", "select", "checklist");
+							"expression", "select", "checklist", "group", "spacer", "separator");
 			}
 		}
 	}
