@@ -104,7 +104,8 @@ public final class AvisUrps {
 	}
 
 	/**
-	 * A Markdown table of the opinions, shown to the Guichet and the ARS in their forms.
+	 * A Markdown table of the opinions, shown to the Guichet and the ARS in their forms:
+	 * fixed labels only, anything else {@linkplain #litteral escaped}.
 	 * @param avis the opinions by URPS
 	 * @return the table
 	 */
@@ -113,7 +114,7 @@ public final class AvisUrps {
 				"| URPS | Missions | Mobilisation | Territoire | Avis global |\n|---|---|---|---|---|\n");
 		for (Map.Entry<String, Map<String, String>> entry : avis.entrySet()) {
 			Map<String, String> unAvis = entry.getValue();
-			String nom = Institution.ofGroupId(entry.getKey()).map(Institution::label).orElse(entry.getKey());
+			String nom = Institution.ofGroupId(entry.getKey()).map(Institution::label).orElse(litteral(entry.getKey()));
 			text.append("| ")
 				.append(nom)
 				.append(" | ")
@@ -138,8 +139,17 @@ public final class AvisUrps {
 			case RESERVE -> "Réservé";
 			case DEFAVORABLE -> "Défavorable";
 			case SANS_AVIS -> "Sans avis";
-			default -> note;
+			default -> litteral(note);
 		};
+	}
+
+	/**
+	 * A value that is not one of the fixed labels, as literal Markdown: each ASCII
+	 * punctuation character backslash-escaped (CommonMark lets any be), line breaks made
+	 * spaces, so it cannot end the table cell or make a link, an image or HTML.
+	 */
+	static String litteral(String value) {
+		return value.replaceAll("\\R+", " ").replaceAll("([!-/:-@\\[-`{-~])", "\\\\$1");
 	}
 
 	/**

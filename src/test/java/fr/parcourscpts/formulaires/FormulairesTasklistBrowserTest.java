@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.system.AbuseSuite;
 import fr.parcourscpts.system.HeadlessChromium;
 
 /**
@@ -37,7 +38,9 @@ import fr.parcourscpts.system.HeadlessChromium;
  * criteria. Each test starts its own dossier with the engine API, logs in on the portal
  * login page (which serves Tasklist too), opens the task, checks the dossier facts are
  * shown, that an empty form is refused, submits the decision through the form and checks
- * the process moved on. Screenshots go to {@code target/screenshots/}.
+ * the process moved on; a CPTS name written in Markdown and HTML is shown as its literal
+ * characters, with no link, image or list item made of it. Screenshots go to
+ * {@code target/screenshots/}.
  *
  * Skipped (with a message) when {@code /usr/bin/chromium} is missing, unless
  * {@code PARCOURS_BROWSER_TESTS=required}, which turns the absence into a failure.
@@ -46,6 +49,9 @@ import fr.parcourscpts.system.HeadlessChromium;
 class FormulairesTasklistBrowserTest {
 
 	private static final String NOM_CPTS = "CPTS du Nord toulousain";
+
+	private static final String NOM_HOSTILE = "**gras** [lien](https://exemple.invalid) "
+			+ "<img src=https://exemple.invalid/x.png> # titre";
 
 	@LocalServerPort
 	int port;
@@ -161,16 +167,101 @@ class FormulairesTasklistBrowserTest {
 			.contains("Peu de kinésithérapeutes mobilisés");
 	}
 
+	@Test
+	void aCptsNameWrittenInMarkdownAndHtmlIsShownToTheGuichetAsItsLiteralCharacters() {
+		String processInstanceId = startDossier(newReference(), NOM_HOSTILE + "\n- aucun chevauchement ✅\n> citation");
+		Task task = singleTask(processInstanceId, "verifierCompletude");
+
+		logIn("guichet.76");
+		openAndClaim(task.getId());
+		String shown = formText();
+		screenshot("verifierCompletude-nom-hostile");
+		WebElement form = this.browser.findElement(By.cssSelector(".fjs-form"));
+		String html = form.getAttribute("innerHTML");
+
+		boolean refused = shown.contains(NOM_HOSTILE + " - aucun chevauchement ✅ > citation")
+				&& form.findElements(By.cssSelector("a[href*='exemple.invalid']")).isEmpty()
+				&& form.findElements(By.cssSelector("img")).isEmpty()
+				&& form.findElements(By.xpath(".//li[contains(., 'aucun chevauchement')]")).isEmpty()
+				&& form.findElements(By.xpath(".//strong[normalize-space(.)='gras']")).isEmpty()
+				&& form.findElements(By.cssSelector("h1, blockquote")).isEmpty() && !fetchedFrom("exemple.invalid");
+		AbuseSuite.attempt("texte hostile", "nom de CPTS en Markdown et HTML dans verifierCompletude (Tasklist)",
+				refused);
+		assertThat(shown).contains(NOM_HOSTILE).contains("- aucun chevauchement ✅").contains("> citation");
+		assertThat(html).doesNotContain("<a href=\"https://exemple.invalid").doesNotContain("<img");
+		assertThat(form.findElements(By.xpath(".//li[contains(., 'aucun chevauchement')]"))).as("fake list item")
+			.isEmpty();
+		assertThat(form.findElements(By.xpath(".//strong[normalize-space(.)='gras']"))).isEmpty();
+		assertThat(form.findElements(By.cssSelector("h1, blockquote"))).isEmpty();
+		assertThat(fetchedFrom("exemple.invalid")).as("the browser fetched the image").isFalse();
+		assertThat(refused).isTrue();
+	}
+
+	@Test
+	void aMultilineAnswerOfThePorteurKeepsItsLinesButMakesNoStructureForTheArs() {
+		String reponse = "Budget joint.\n# Titre\n- puce\n1. liste\n<a href=\"https://exemple.invalid\">ici</a> https://exemple.invalid/auto";
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("reference", newReference());
+		variables.put("region", "76");
+		variables.put("departement", "31");
+		variables.put("nomCpts", NOM_HOSTILE);
+		variables.put("porteur", "porteur.76");
+		variables.put("population", 120_000L);
+		variables.put("communes", "31555,31069");
+		variables.put("montantFirDemande", 50_000.0);
+		variables.put("reponseFir", reponse);
+		variables.put("motifDerogation", "<img src=https://exemple.invalid/d.png>");
+		String processInstanceId = this.runtimeService.createProcessInstanceByKey("cpts-creation")
+			.businessKey((String) variables.get("reference"))
+			.setVariables(variables)
+			.startBeforeActivity("deciderFinancementFir")
+			.execute()
+			.getId();
+		Task task = singleTask(processInstanceId, "deciderFinancementFir");
+
+		logIn("ars.76");
+		openAndClaim(task.getId());
+		String shown = formText();
+		screenshot("deciderFinancementFir-reponse-hostile");
+		WebElement form = this.browser.findElement(By.cssSelector(".fjs-form"));
+
+		boolean refused = shown.contains("Budget joint.\n# Titre\n- puce\n1. liste\n")
+				&& shown.contains("<a href=\"https://exemple.invalid\">ici</a> https://exemple.invalid/auto")
+				&& shown.contains("<img src=https://exemple.invalid/d.png>")
+				&& form.findElements(By.cssSelector("a[href*='exemple.invalid'], img, h1, ol")).isEmpty()
+				&& form.findElements(By.xpath(".//li[contains(., 'puce')]")).isEmpty()
+				&& !fetchedFrom("exemple.invalid");
+		AbuseSuite.attempt("texte hostile", "réponse FIR du porteur en Markdown et HTML dans deciderFinancementFir",
+				refused);
+		assertThat(shown).as("the lines of the answer, each as typed")
+			.contains("Budget joint.\n# Titre\n- puce\n1. liste\n");
+		assertThat(form.findElements(By.cssSelector("a[href*='exemple.invalid'], img, h1, ol"))).isEmpty();
+		assertThat(form.findElements(By.xpath(".//li[contains(., 'puce')]"))).isEmpty();
+		assertThat(refused).isTrue();
+	}
+
+	/** Whether the page asked anything of this host (images, scripts, frames). */
+	private boolean fetchedFrom(String host) {
+		Object found = ((JavascriptExecutor) this.browser).executeScript(
+				"return performance.getEntriesByType('resource').some((entry) => entry.name.includes(arguments[0]));",
+				host);
+		return Boolean.TRUE.equals(found);
+	}
+
 	private String newReference() {
 		return "CPTS-76-2026-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 	}
 
 	private String startDossier(String reference) {
+		return startDossier(reference, NOM_CPTS);
+	}
+
+	private String startDossier(String reference, String nomCpts) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("reference", reference);
 		variables.put("region", "76");
 		variables.put("departement", "31");
-		variables.put("nomCpts", NOM_CPTS);
+		variables.put("nomCpts", nomCpts);
 		variables.put("porteur", "porteur.76");
 		variables.put("population", 120_000L);
 		variables.put("tailleCpts", 3);

@@ -47,6 +47,15 @@ class AvisUrpsTest {
 			.contains("| URPS Sages-femmes | Favorable | Réservé | Défavorable | Favorable |");
 	}
 
+	@Test
+	void aNoteThatIsNoFixedLabelIsEscapedMarkdownInTheSummary() {
+		Map<String, Map<String, String>> avis = Map.of("urps-medecins",
+				avis("[lien](https://exemple.invalid) | <img src=x>\n- faux", "reserve", "favorable"));
+
+		assertThat(AvisUrps.synthese(avis)).contains(
+				"| URPS Médecins libéraux | \\[lien\\]\\(https\\:\\/\\/exemple\\.invalid\\) \\| \\<img src\\=x\\> \\- faux | Réservé |");
+	}
+
 	private static Map<String, String> avis(String missions, String mobilisation, String territoire) {
 		return Map.of(CreationProcess.CRITERE_MISSIONS, missions, CreationProcess.CRITERE_MOBILISATION, mobilisation,
 				CreationProcess.CRITERE_TERRITOIRE, territoire, CreationProcess.AVIS_GLOBAL, "favorable");

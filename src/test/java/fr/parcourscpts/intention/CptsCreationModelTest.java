@@ -84,8 +84,10 @@ class CptsCreationModelTest {
 					required.add(component.path("key").asText());
 				}
 				shown.add(component.path("key").asText());
-				// Facts shown as text: the variables named in its {{ … }} templates.
-				Matcher template = TEMPLATE.matcher(component.path("text").asText());
+				// Facts shown as text or HTML: the variables named in its {{ … }}
+				// templates.
+				Matcher template = TEMPLATE
+					.matcher(component.path("text").asText() + component.path("content").asText());
 				while (template.find()) {
 					Matcher name = IDENTIFIER.matcher(template.group(1));
 					while (name.find()) {
