@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetAnnotationForIncidentCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskFollowUpDateCmd;
@@ -34,6 +35,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -133,7 +135,9 @@ class GardeMoteur extends CommandInterceptor {
 			throw refus(command, auth, "Les porteurs de projet suivent leur dossier par le portail : le moteur de"
 					+ " workflow ne leur est pas ouvert.");
 		}
+		boolean administrateurLu = groupes.contains(Institution.ADMINISTRATEURS.groupId());
 		if (lecture(command)) {
+			verifierLecture(command, auth, administrateurLu, contexte);
 			return;
 		}
 		boolean agent = groupes.stream()
@@ -192,6 +196,40 @@ class GardeMoteur extends CommandInterceptor {
 				+ " du parcours (prendre, compléter ou commenter une tâche de son institution).");
 	}
 
+	/**
+	 * A read of one task or one instance of another region is "not found", like an id
+	 * that does not exist (the engine's own tenant check would answer 500 and tell that
+	 * the id exists). An administrator reads every task of their region; an agent the
+	 * tasks of their institution.
+	 */
+	private static void verifierLecture(Command<?> command, Authentication auth, boolean administrateur,
+			CommandContext contexte) {
+		String taskId = champ(command, "taskId");
+		if (taskId == null && command instanceof GetTaskFormVariablesCmd) {
+			taskId = champ(command, "resourceId");
+		}
+		if (taskId != null) {
+			TaskEntity tache = contexte.getTaskManager().findTaskById(taskId);
+			if (tache != null && !(administrateur ? dansSaRegion(tache.getTenantId(), auth) : visible(tache, auth))) {
+				throw new InvalidRequestException(Status.NOT_FOUND, "Tâche introuvable : " + taskId);
+			}
+		}
+		String executionId = champ(command, "executionId");
+		if (executionId == null) {
+			executionId = champ(command, "processInstanceId");
+		}
+		if (executionId != null) {
+			ExecutionEntity execution = contexte.getExecutionManager().findExecutionById(executionId);
+			if (execution != null && !dansSaRegion(execution.getTenantId(), auth)) {
+				throw new InvalidRequestException(Status.NOT_FOUND, "Dossier introuvable : " + executionId);
+			}
+		}
+	}
+
+	private static boolean dansSaRegion(String tenantId, Authentication auth) {
+		return tenantId != null && auth.getTenantIds() != null && auth.getTenantIds().contains(tenantId);
+	}
+
 	/** Queries and the commands that only read. */
 	private static boolean lecture(Command<?> command) {
 		if (command instanceof AbstractQuery<?, ?>) {
@@ -219,8 +257,7 @@ class GardeMoteur extends CommandInterceptor {
 	}
 
 	private static boolean visible(TaskEntity tache, Authentication auth) {
-		List<String> regions = (auth.getTenantIds() != null) ? auth.getTenantIds() : List.of();
-		if (tache.getTenantId() == null || !regions.contains(tache.getTenantId())) {
+		if (!dansSaRegion(tache.getTenantId(), auth)) {
 			return false;
 		}
 		if (auth.getUserId().equals(tache.getAssignee())) {
@@ -294,6 +331,27 @@ class GardeMoteur extends CommandInterceptor {
 	private static AuthorizationException refus(Command<?> command, Authentication auth, String message) {
 		logger.warn("Refused {} for {}", command.getClass().getName(), auth.getUserId());
 		return new AuthorizationException(message);
+	}
+
+	/** A String field of a command, or null when it has none. */
+	private static String champ(Object command, String nom) {
+		for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+			try {
+				Field field = type.getDeclaredField(nom);
+				if (field.getType() != String.class) {
+					return null;
+				}
+				field.setAccessible(true);
+				return (String) field.get(command);
+			}
+			catch (NoSuchFieldException ex) {
+				// look in the superclass
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return null;
 	}
 
 	@SuppressWarnings("unchecked")

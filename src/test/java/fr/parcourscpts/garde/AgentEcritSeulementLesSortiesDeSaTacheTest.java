@@ -170,6 +170,21 @@ class AgentEcritSeulementLesSortiesDeSaTacheTest {
 	}
 
 	@Test
+	void readingATaskOrADossierOfAnotherRegionIsNotFoundEither() throws Exception {
+		String pi = this.fixtures.creation("52");
+		Task other = this.fixtures.tache(pi, "verifierCompletude");
+
+		for (String path : List.of("/task/" + other.getId() + "/variables",
+				"/task/" + other.getId() + "/form-variables", "/task/" + other.getId() + "/identity-links",
+				"/process-instance/" + pi + "/variables", "/process-instance/" + pi + "/activity-instances")) {
+			HttpResponse<String> response = this.fixtures.rest("GET", path, "guichet.76", null);
+			AbuseSuite.attempt(CATEGORIE, "lecture d'une autre région : GET " + path, response.statusCode() == 404);
+			assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(404);
+			assertThat(response.body()).doesNotContain("31555");
+		}
+	}
+
+	@Test
 	void aRegionalAdministratorDoesNotDecideInADossier() throws Exception {
 		String pi = this.fixtures.creation("76");
 		Task task = this.fixtures.tache(pi, "verifierCompletude");
