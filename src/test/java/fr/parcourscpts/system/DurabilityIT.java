@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -90,6 +92,11 @@ class DurabilityIT {
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setServerConfig("synchronous_commit", "on")
 			.start()) {
+			try (Connection connection = postgres.getPostgresDatabase().getConnection();
+					ResultSet setting = connection.createStatement().executeQuery("show synchronous_commit")) {
+				assertThat(setting.next()).isTrue();
+				assertThat(setting.getString(1)).as("PostgreSQL's default, as in production").isEqualTo("on");
+			}
 			Map<String, String> environment = new HashMap<>();
 			environment.put("SPRING_PROFILES_ACTIVE", "postgres");
 			environment.put("PARCOURS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"));
@@ -160,7 +167,10 @@ class DurabilityIT {
 				.toList();
 			List<String> references = new ArrayList<>(stored.values().stream().filter((r) -> !r.isEmpty()).toList());
 			List<String> duplicates = duplicates(references);
-			List<String> duplicatesInProcesses = duplicates(api.creationBusinessKeys());
+			List<String> businessKeys = api.creationBusinessKeys();
+			List<String> duplicatesInProcesses = duplicates(businessKeys);
+			// the dossier and its process are written in one transaction: both or neither
+			List<String> withoutProcess = references.stream().filter((r) -> !businessKeys.contains(r)).toList();
 			List<String> reissued = after.lettres.values()
 				.stream()
 				.filter(acknowledged.lettres::containsValue)
@@ -172,11 +182,12 @@ class DurabilityIT {
 					"== Durabilité [%s] : %d écritures acquittées avant SIGKILL (%d lettres dont %d envoyées, %d tâches "
 							+ "terminées), %d en vol sans réponse ; processus tué (code %d) ; après redémarrage "
 							+ "%d retrouvées, %d perdues ; %d lettres envoyées après redémarrage ; %d références en "
-							+ "double (%d en processus), %d réattribuées%n",
+							+ "double (%d en processus), %d réattribuées, %d dossiers sans processus%n",
 					database, acknowledgedWrites, acknowledged.lettres.size(), acknowledged.sent(),
 					acknowledged.completions.size(), inFlight, exitCode, acknowledgedWrites - lost, lost, after.sent(),
-					duplicates.size(), duplicatesInProcesses.size(), reissued.size());
-			boolean ok = lost == 0 && duplicates.isEmpty() && duplicatesInProcesses.isEmpty() && reissued.isEmpty();
+					duplicates.size(), duplicatesInProcesses.size(), reissued.size(), withoutProcess.size());
+			boolean ok = lost == 0 && duplicates.isEmpty() && duplicatesInProcesses.isEmpty() && reissued.isEmpty()
+					&& withoutProcess.isEmpty();
 			AbuseSuite.attempt("durabilité", "[" + database + "] SIGKILL au milieu d'une rafale de "
 					+ acknowledgedWrites + " écritures acquittées : aucune perdue, aucune référence en double", ok);
 
@@ -187,6 +198,7 @@ class DurabilityIT {
 			assertThat(duplicates).as("references stored twice").isEmpty();
 			assertThat(duplicatesInProcesses).as("processes started twice with one reference").isEmpty();
 			assertThat(reissued).as("references given again after the restart").isEmpty();
+			assertThat(withoutProcess).as("dossiers stored without their process").isEmpty();
 			assertThat(after.sent()).isEqualTo(LETTRES_AFTER_RESTART);
 		}
 		finally {
