@@ -1,6 +1,7 @@
 package fr.parcourscpts.portail;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
@@ -17,7 +18,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -46,6 +48,8 @@ class PortailService {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+	private static final Duration COUNTER_WAIT = Duration.ofSeconds(10);
+
 	private final Lettres lettres;
 
 	private final DossierMembers members;
@@ -62,6 +66,8 @@ class PortailService {
 
 	private final MessageSource messages;
 
+	private final TransactionTemplate transaction;
+
 	private final TransactionTemplate newTransaction;
 
 	private final Clock clock;
@@ -77,6 +83,7 @@ class PortailService {
 		this.jdbc = jdbc;
 		this.validator = validator;
 		this.messages = messages;
+		this.transaction = new TransactionTemplate(transactions);
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = Clock.system(PARIS);
@@ -225,21 +232,30 @@ class PortailService {
 
 	/**
 	 * Sends the lettre: creates the dossier with its reference, makes the user its
-	 * porteur and starts {@code cpts-creation}. The caller has checked the form with
-	 * {@link #validerEnvoi}.
+	 * porteur and starts {@code cpts-creation}, in one transaction with the engine's
+	 * writes. The caller has checked the form with {@link #validerEnvoi}. The number of
+	 * the reference is taken beforehand, committed on its own: see
+	 * {@link #prochainNumero}.
 	 * @return the reference
 	 */
-	@Transactional
 	String envoyer(long id, String user, LettreForm form) {
+		if (!acces(id, user).brouillon()) {
+			throw new IllegalStateException("Lettre déjà envoyée");
+		}
+		Territoire territoire = this.territoires.territoire(form.codesCommunes());
+		String region = territoire.region().orElseThrow().code();
+		int annee = Year.now(this.clock).getValue();
+		String reference = "CPTS-%s-%d-%04d".formatted(region, annee, prochainNumero(region, annee));
+		return this.transaction.execute((status) -> envoyer(id, user, form, territoire, region, reference));
+	}
+
+	private String envoyer(long id, String user, LettreForm form, Territoire territoire, String region,
+			String reference) {
 		Lettre lettre = acces(id, user);
 		if (!lettre.brouillon()) {
 			throw new IllegalStateException("Lettre déjà envoyée");
 		}
 		this.lettres.update(id, form);
-		Territoire territoire = this.territoires.territoire(form.codesCommunes());
-		String region = territoire.region().orElseThrow().code();
-		int annee = Year.now(this.clock).getValue();
-		String reference = "CPTS-%s-%d-%04d".formatted(region, annee, prochainNumero(region, annee));
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into dossier (reference, region, nom_cpts, porteur, created_at)
@@ -343,41 +359,68 @@ class PortailService {
 	}
 
 	/**
-	 * The next number of the region and year. The row is created in its own transaction
-	 * (a concurrent creation is a duplicate key, ignored); the increment then locks it
-	 * until the sending transaction ends, so two dossiers never get the same number.
+	 * The next number of the region and year, taken in a short transaction of its own
+	 * that is committed before the sending's starts: the increment locks the counter's
+	 * row, so two dossiers never get the same number (and the unique reference of
+	 * {@code dossier} would refuse one that did). A sending that fails afterwards leaves
+	 * a gap, never a number given twice.
+	 *
+	 * <p>
+	 * Why not inside the sending transaction: that held the row's lock for the whole
+	 * sending (process start, mails), and a burst of sendings failed on H2's lock timeout
+	 * (2 s); the row of a new region or year, created there, stayed uncommitted as long,
+	 * and the other first sendings waited on its key. And a transaction of its own opened
+	 * inside the sending needed a second connection: a burst as large as the pool waited
+	 * for each other's connections until the pool's timeout (500 after 30 s). Here a
+	 * sending holds one connection at a time, and a concurrent creation of the row waits
+	 * only for a short transaction.
 	 */
 	private int prochainNumero(String region, int annee) {
-		this.newTransaction.executeWithoutResult((status) -> {
-			Integer existing = this.jdbc
-				.sql("select count(*) from dossier_sequence where region = :region and annee = :annee")
-				.param("region", region)
-				.param("annee", annee)
-				.query(Integer.class)
-				.single();
-			if (existing == 0) {
-				try {
+		long deadline = System.nanoTime() + COUNTER_WAIT.toNanos();
+		while (true) {
+			try {
+				return this.newTransaction.execute((status) -> {
 					this.jdbc
-						.sql("insert into dossier_sequence (region, annee, last_number) values (:region, :annee, 0)")
+						.sql("""
+								insert into dossier_sequence (region, annee, last_number)
+								select :region, :annee, 0 from (values (0)) as one (x)
+								where not exists (select 1 from dossier_sequence where region = :region and annee = :annee)""")
 						.param("region", region)
 						.param("annee", annee)
 						.update();
-				}
-				catch (DuplicateKeyException ex) {
-					status.setRollbackOnly();
-				}
+					this.jdbc.sql("""
+							update dossier_sequence set last_number = last_number + 1
+							where region = :region and annee = :annee""")
+						.param("region", region)
+						.param("annee", annee)
+						.update();
+					return this.jdbc
+						.sql("select last_number from dossier_sequence where region = :region and annee = :annee")
+						.param("region", region)
+						.param("annee", annee)
+						.query(Integer.class)
+						.single();
+				});
 			}
-		});
-		this.jdbc
-			.sql("update dossier_sequence set last_number = last_number + 1 where region = :region and annee = :annee")
-			.param("region", region)
-			.param("annee", annee)
-			.update();
-		return this.jdbc.sql("select last_number from dossier_sequence where region = :region and annee = :annee")
-			.param("region", region)
-			.param("annee", annee)
-			.query(Integer.class)
-			.single();
+			catch (DataIntegrityViolationException | TransientDataAccessException ex) {
+				// the row created by a concurrent sending, or its lock held too long:
+				// again
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+				pause();
+			}
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Numérotation interrompue", ex);
+		}
 	}
 
 	/** The communes of the lettre already in another dossier: name → references. */
