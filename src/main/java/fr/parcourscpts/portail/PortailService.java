@@ -106,12 +106,15 @@ class PortailService {
 		return this.lettres.create(user, form);
 	}
 
-	/** Saves the draft as typed; refused once the lettre is sent. */
+	/**
+	 * Saves the draft as typed; refused once the lettre is sent.
+	 * @throws LettreDejaEnvoyee when it is sent, even by a request running alongside
+	 */
 	@Transactional
 	void enregistrerBrouillon(long id, String user, LettreForm form) {
 		Lettre lettre = acces(id, user);
-		if (!lettre.brouillon()) {
-			throw new IllegalStateException("Lettre déjà envoyée");
+		if (!lettre.brouillon() || !this.lettres.lockDraft(id)) {
+			throw new LettreDejaEnvoyee(id);
 		}
 		this.lettres.update(id, form);
 	}
@@ -228,12 +231,13 @@ class PortailService {
 	 * porteur and starts {@code cpts-creation}. The caller has checked the form with
 	 * {@link #validerEnvoi}.
 	 * @return the reference
+	 * @throws LettreDejaEnvoyee when it is sent, even by a request running alongside
 	 */
 	@Transactional
 	String envoyer(long id, String user, LettreForm form) {
 		Lettre lettre = acces(id, user);
-		if (!lettre.brouillon()) {
-			throw new IllegalStateException("Lettre déjà envoyée");
+		if (!lettre.brouillon() || !this.lettres.lockDraft(id)) {
+			throw new LettreDejaEnvoyee(id);
 		}
 		this.lettres.update(id, form);
 		Territoire territoire = this.territoires.territoire(form.codesCommunes());
