@@ -5,7 +5,7 @@ package fr.parcourscpts.portail;
  * click, a second tab, the API) between the page and this action. The API answers 409,
  * the pages go to the dossier.
  */
-class LettreDejaEnvoyee extends RuntimeException {
+class LettreDejaEnvoyee extends IllegalStateException {
 
 	private final long lettreId;
 
