@@ -23,10 +23,11 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Every error that reaches the servlet container's error page (a refused login, an
- * unknown URL, a wrong method, a fault): a French page in the layout of the portal, and
- * for the JSON APIs ({@code /api/**}) the French {@code {"message", "erreurs"}} of the
- * portal's API. Neither shows the exception, its message or a stack trace; the fault is
- * in the log.
+ * unknown URL, a wrong method, a fault): a French page in the layout of the portal for a
+ * browser, and for a client that does not ask for HTML (the JSON APIs, {@code curl}) the
+ * French {@code {"message", "erreurs"}} of the portal's API. Neither shows the exception,
+ * its message or a stack trace; the fault is in the log. The engine's REST API keeps
+ * Spring's answer (its errors are the engine's side).
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -59,7 +60,7 @@ class ErreurController extends BasicErrorController {
 
 	@Override
 	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-		if (!api(request)) {
+		if (engineRest(request)) {
 			return super.error(request);
 		}
 		HttpStatus status = getStatus(request);
@@ -75,10 +76,10 @@ class ErreurController extends BasicErrorController {
 				: (status.is5xxServerError() ? "500" : "defaut");
 	}
 
-	private static boolean api(HttpServletRequest request) {
+	private static boolean engineRest(HttpServletRequest request) {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = (uri != null) ? uri.toString().substring(request.getContextPath().length()) : "";
-		return path.startsWith("/api/");
+		return path.startsWith("/engine-rest/");
 	}
 
 }

@@ -107,6 +107,22 @@ class PagesErreurTest {
 	}
 
 	@Test
+	void aClientThatDoesNotAskForHtmlGetsFrenchJson() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/dossiers/abc"))
+			.header("Accept", "*/*")
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString("porteur.76:demo".getBytes(StandardCharsets.UTF_8)))
+			.GET()
+			.build();
+		HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		boolean refused = response.statusCode() == 400 && response.body().startsWith("{\"message\":\"Requête invalide")
+				&& !leaks(response.body()) && !response.body().contains("timestamp");
+		AbuseSuite.attempt(CATEGORIE, "page demandée sans Accept text/html (curl)", refused);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).startsWith("{\"message\":\"Requête invalide").doesNotContain("timestamp");
+	}
+
+	@Test
 	void aListIndexFarBeyondTheFormIsA400NotA500() throws Exception {
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context)
 			.apply(SecurityMockMvcConfigurers.springSecurity())
