@@ -14,6 +14,8 @@ import java.util.Base64;
 import jakarta.servlet.RequestDispatcher;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -167,6 +169,29 @@ class PagesErreurTest {
 		assertThat(api.getContentAsString(StandardCharsets.UTF_8))
 			.startsWith("{\"message\":\"Erreur inattendue du service")
 			.doesNotContain("détail interne secret", "IllegalStateException", "timestamp", "trace");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 400, 401, 403, 404, 405, 409, 413, 415, 418, 500, 503 })
+	void everyStatusHasItsFrenchPageAndJson(int status) throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
+		String page = mvc
+			.perform(get("/error").accept(MediaType.TEXT_HTML)
+				.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
+				.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/dossiers"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		// every text comes from messages.properties (a missing key shows as ??key??)
+		assertThat(page).contains("<html lang=\"fr\"", "Erreur " + status).doesNotContain("??", "Whitelabel");
+		String json = mvc
+			.perform(get("/error").accept(MediaType.APPLICATION_JSON)
+				.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
+				.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/portail/dossiers"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(json).startsWith("{\"message\":\"").contains("\"erreurs\":{}").doesNotContain("??");
 	}
 
 	@Test
