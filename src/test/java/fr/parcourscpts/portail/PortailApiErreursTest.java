@@ -222,6 +222,18 @@ class PortailApiErreursTest {
 	}
 
 	@Test
+	void theOpenApiDescriptionListsTheErrorsInTheirShape() throws Exception {
+		JsonNode docs = this.json.readTree(call("GET", "/v3/api-docs", null, null, "porteur.76").body());
+		JsonNode envoi = docs.at("/paths/~1api~1portail~1dossiers~1{id}~1envoi/post/responses");
+		assertThat(envoi.has("400")).isTrue();
+		assertThat(envoi.has("404")).isTrue();
+		assertThat(envoi.has("409")).isTrue();
+		assertThat(envoi.has("500")).isTrue();
+		assertThat(envoi.get("409").get("content").elements().next().at("/schema/$ref").asText())
+			.endsWith("/ErreursJson");
+	}
+
+	@Test
 	void aSessionCallCarriesTheCsrfTokenInAHeader() throws Exception {
 		var mvc = PortailFixtures.mvc(this.context);
 		boolean refused = mvc
