@@ -67,7 +67,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain applicationSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", LOGIN_PAGE, "/css/**", "/images/**", "/favicon.ico", "/error", "/actuator/health/**")
+			.requestMatchers("/", LOGIN_PAGE, "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
+					"/actuator/health/**")
 			.permitAll()
 			// Porteur accounts: sign-up and its confirmation link, password reset, the
 			// page an invitation link opens (accepting it needs a login).
@@ -100,7 +101,8 @@ class SecurityConfiguration {
 				// Basic) cannot be the victim of a cross-site request; in the browser's
 				// session the token is still required.
 				.ignoringRequestMatchers(SecurityConfiguration::portalApiWithBasicCredentials))
-			.httpBasic(Customizer.withDefaults());
+			.httpBasic(Customizer.withDefaults())
+			.headers(SecurityHeaders::configure);
 		return http.build();
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import fr.parcourscpts.documents.DocumentsOfficiels;
 import fr.parcourscpts.intention.CreationProcess;
@@ -328,6 +330,17 @@ class DossierController {
 		catch (MismatchingMessageCorrelationException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Sent by another request meanwhile (a second click, another tab): the porteur lands
+	 * on the dossier that the first one created.
+	 */
+	@ExceptionHandler(LettreDejaEnvoyee.class)
+	String dejaEnvoyee(LettreDejaEnvoyee ex, HttpServletRequest request) {
+		// the redirect view saves the output flash map
+		RequestContextUtils.getOutputFlashMap(request).put("info", "portail.lettre.dejaEnvoyee");
+		return "redirect:/dossiers/" + ex.lettreId();
 	}
 
 	static String adresseIp(HttpServletRequest request) {

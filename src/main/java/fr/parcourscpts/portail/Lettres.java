@@ -174,8 +174,20 @@ class Lettres {
 	}
 
 	/**
+	 * Locks the draft's row until the end of the transaction, first thing of a save or a
+	 * send: a concurrent send of the same lettre waits here, then finds it sent (false)
+	 * before it has numbered a dossier or started a process.
+	 */
+	boolean lockDraft(long id) {
+		return this.jdbc
+			.sql("update lettre_intention set updated_at = updated_at where id = :id and dossier_id is null")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
 	 * Links the lettre to its dossier; a lettre sent twice at once (two clicks, two tabs)
-	 * fails here, and the second transaction rolls back with its process.
+	 * fails here at the latest, and the second transaction rolls back with its process.
 	 */
 	void markSent(long id, long dossierId) {
 		int updated = this.jdbc.sql("""
@@ -187,7 +199,7 @@ class Lettres {
 			.param("id", id)
 			.update();
 		if (updated != 1) {
-			throw new IllegalStateException("Lettre " + id + " déjà envoyée");
+			throw new LettreDejaEnvoyee(id);
 		}
 	}
 

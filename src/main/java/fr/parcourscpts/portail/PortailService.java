@@ -113,12 +113,15 @@ class PortailService {
 		return this.lettres.create(user, form);
 	}
 
-	/** Saves the draft as typed; refused once the lettre is sent. */
+	/**
+	 * Saves the draft as typed; refused once the lettre is sent.
+	 * @throws LettreDejaEnvoyee when it is sent, even by a request running alongside
+	 */
 	@Transactional
 	void enregistrerBrouillon(long id, String user, LettreForm form) {
 		Lettre lettre = acces(id, user);
-		if (!lettre.brouillon()) {
-			throw new IllegalStateException("Lettre déjà envoyée");
+		if (!lettre.brouillon() || !this.lettres.lockDraft(id)) {
+			throw new LettreDejaEnvoyee(id);
 		}
 		this.lettres.update(id, form);
 	}
@@ -237,6 +240,7 @@ class PortailService {
 	 * the reference is taken beforehand, committed on its own: see
 	 * {@link #prochainNumero}.
 	 * @return the reference
+	 * @throws LettreDejaEnvoyee when it is sent, even by a request running alongside
 	 */
 	String envoyer(long id, String user, LettreForm form) {
 		if (!acces(id, user).brouillon()) {
@@ -252,8 +256,8 @@ class PortailService {
 	private String envoyer(long id, String user, LettreForm form, Territoire territoire, String region,
 			String reference) {
 		Lettre lettre = acces(id, user);
-		if (!lettre.brouillon()) {
-			throw new IllegalStateException("Lettre déjà envoyée");
+		if (!lettre.brouillon() || !this.lettres.lockDraft(id)) {
+			throw new LettreDejaEnvoyee(id);
 		}
 		this.lettres.update(id, form);
 		KeyHolder keys = new GeneratedKeyHolder();

@@ -1,5 +1,6 @@
 /**
  * What every page shares: the home page that tells each kind of user where to go, the
- * login page, the layout and the stylesheet.
+ * login page, the layout and the stylesheet, and the French error pages (with the French
+ * JSON errors of the APIs when no controller answered).
  */
 package fr.parcourscpts.system;

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -13,7 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The portal's SQL on real PostgreSQL, without Spring nor engine (one engine per JVM is
@@ -86,6 +93,43 @@ class PortailSqlPostgresIT {
 			assertThat(p.nom()).isEqualTo("été.pdf");
 			assertThat(p.sha256()).isEqualTo(PiecesJointes.sha256(PortailFixtures.pdf()));
 		});
+	}
+
+	@Test
+	void aSendThatWaitedForAnotherFindsTheLettreSentBeforeNumberingADossier() throws Exception {
+		// one DataSource for the transactions and the statements, as in the application
+		DataSource dataSource = postgres.getPostgresDatabase();
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		Lettres lettres = new Lettres(JdbcClient.create(dataSource));
+		long id = lettres.create("porteur.76", new LettreForm());
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into dossier (reference, region, nom_cpts, porteur, created_at) "
+				+ "values ('CPTS-76-2026-0099', '76', 'CPTS', 'porteur.76', :at)")
+			.param("at", OffsetDateTime.now())
+			.update(keys, "id");
+		long dossier = keys.getKeyAs(Number.class).longValue();
+
+		CountDownLatch sentNotCommitted = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult((status) -> {
+			assertThat(lettres.lockDraft(id)).isTrue();
+			lettres.markSent(id, dossier);
+			sentNotCommitted.countDown();
+			try {
+				commit.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		assertThat(sentNotCommitted.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Boolean> second = CompletableFuture
+			.supplyAsync(() -> transaction.execute((status) -> lettres.lockDraft(id)));
+		Thread.sleep(500);
+		assertThat(second).as("the second send waits for the first's row lock").isNotDone();
+		commit.countDown();
+		first.get(10, TimeUnit.SECONDS);
+		assertThat(second.get(10, TimeUnit.SECONDS)).as("then finds the lettre sent").isFalse();
 	}
 
 }
