@@ -39,14 +39,17 @@ public class Comptes {
 
 	private final ComptesProperties proprietes;
 
+	private final LimitesDesCourriels limites;
+
 	private final String publicUrl;
 
 	Comptes(IdentityService identity, JdbcClient jdbc, ApplicationEventPublisher events, ComptesProperties proprietes,
-			@Value("${parcours.public-url}") String publicUrl) {
+			LimitesDesCourriels limites, @Value("${parcours.public-url}") String publicUrl) {
 		this.identity = identity;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.proprietes = proprietes;
+		this.limites = limites;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -54,11 +57,17 @@ public class Comptes {
 	 * Records a sign-up and sends the confirmation link. The answer is the same whether
 	 * the address already has an account or not: its owner then receives a mail telling
 	 * so, with the way to reset the password. Signing up again with an unconfirmed
-	 * address replaces the pending sign-up and voids its earlier links.
+	 * address replaces the pending sign-up and voids its earlier links. Beyond the quota
+	 * of sign-up mails (per address and per client address) nothing is done, with the
+	 * same answer.
+	 * @param adresseClient the address the request came from
 	 */
 	@Transactional
-	public void inscrire(Inscription inscription) {
+	public void inscrire(Inscription inscription, String adresseClient) {
 		String userId = inscription.email();
+		if (!this.limites.permis(LimitesDesCourriels.Envoi.INSCRIPTION, userId, adresseClient)) {
+			return;
+		}
 		boolean utilisateurExistant = this.identity.createUserQuery().userId(userId).count() > 0;
 		Optional<Boolean> confirme = confirmation(userId);
 		boolean enAttente = confirme.equals(Optional.of(false));
@@ -116,11 +125,17 @@ public class Comptes {
 
 	/**
 	 * Sends a reset link when the address has an account, and nothing otherwise: the
-	 * caller answers the same in both cases.
+	 * caller answers the same in both cases. Beyond the quota of reset mails (per address
+	 * and per client address, counted whether the account exists or not) nothing is sent
+	 * either.
+	 * @param adresseClient the address the request came from
 	 */
 	@Transactional
-	public void demanderReinitialisation(String email) {
+	public void demanderReinitialisation(String email, String adresseClient) {
 		String userId = Adresses.normaliser(email);
+		if (!this.limites.permis(LimitesDesCourriels.Envoi.REINITIALISATION, userId, adresseClient)) {
+			return;
+		}
 		if (confirmation(userId).isEmpty()) {
 			logger.debug("Password reset asked for an address without account");
 			return;

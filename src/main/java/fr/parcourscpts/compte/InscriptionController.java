@@ -1,5 +1,7 @@
 package fr.parcourscpts.compte;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,12 +49,13 @@ class InscriptionController {
 	}
 
 	@PostMapping("/inscription")
-	String inscrire(@ModelAttribute("inscription") InscriptionForm form, BindingResult errors) {
+	String inscrire(@ModelAttribute("inscription") InscriptionForm form, BindingResult errors,
+			HttpServletRequest request) {
 		form.valider(errors);
 		if (errors.hasErrors()) {
 			return VIEW_FORM;
 		}
-		this.comptes.inscrire(form.inscription());
+		this.comptes.inscrire(form.inscription(), request.getRemoteAddr());
 		return "redirect:/inscription/envoyee";
 	}
 
