@@ -107,7 +107,19 @@ public class Comptes {
 				this.publicUrl + "/inscription/confirmation?jeton=" + jeton, Map.of("prenom", inscription.prenom())));
 	}
 
-	/** Confirms the address of a sign-up; the account may log in from then on. */
+	/**
+	 * What a confirmation link is worth, without using it: opening the link only shows a
+	 * button, as mail scanners that follow links must not confirm an account.
+	 */
+	@Transactional(readOnly = true)
+	public EtatLien verifierConfirmation(String jeton) {
+		return lien(jeton, Objet.CONFIRMATION).etat(OffsetDateTime.now());
+	}
+
+	/**
+	 * Confirms the address of a sign-up (the button of the link's page, a POST); the
+	 * account may log in from then on.
+	 */
 	@Transactional
 	public EtatLien confirmer(String jeton) {
 		OffsetDateTime now = OffsetDateTime.now();
