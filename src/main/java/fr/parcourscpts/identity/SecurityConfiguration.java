@@ -52,7 +52,13 @@ class SecurityConfiguration {
 		// matcher does not see (the requests then fell through to the web chain and its
 		// CSRF).
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().access(SecurityConfiguration::notAPorteur))
+			.authorizeHttpRequests((requests) -> requests
+				// It checks any user's password without the login throttle: a guessing
+				// oracle.
+				.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/identity/verify"))
+				.denyAll()
+				.anyRequest()
+				.access(SecurityConfiguration::notAPorteur))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(refusals.httpBasic("Parcours CPTS")))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
@@ -74,6 +80,11 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/invitation")
 			.permitAll()
+			// The webapps' own login checks passwords without the login throttle; the
+			// single login makes it useless.
+			.requestMatchers(PathPatternRequestMatcher.withDefaults()
+				.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**"))
+			.denyAll()
 			// The mail outbox of the administrators (notification module).
 			// Porteurs work through the portal only: neither the engine's API of the
 			// webapps nor the webapps themselves (see EngineGuard for the engine's side).
