@@ -8,15 +8,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import fr.parcourscpts.ApplicationTest;
 import fr.parcourscpts.compte.LienEmis.Objet;
+import fr.parcourscpts.dossier.DossierMembers;
+import fr.parcourscpts.dossier.DossierMembers.Role;
 import fr.parcourscpts.system.AbuseSuite;
 
 /**
@@ -27,6 +33,9 @@ import fr.parcourscpts.system.AbuseSuite;
 class LiensParPostTest {
 
 	private static final String MOT_DE_PASSE = "mot-de-passe-du-lien";
+
+	// Its own range of references: the test classes share one database.
+	private static final AtomicInteger NUMERO = new AtomicInteger(7000);
 
 	@LocalServerPort
 	int port;
@@ -110,6 +119,36 @@ class LiensParPostTest {
 				jeton, "motDePasse", nouveau, "confirmation", nouveau)))
 			.isEqualTo("/connexion?motDePasseChange");
 		assertThat(this.identity.checkPassword(email, nouveau)).isTrue();
+	}
+
+	@Test
+	void openingTheInvitationLinkLoggedInAcceptsNothingUntilItsButtonIsPressed(@Autowired Invitations invitations,
+			@Autowired DossierMembers membres, @Autowired JdbcClient jdbc) throws Exception {
+		String porteur = ComptesDeTest.adresse("hote");
+		ComptesDeTest.compteConfirme(this.comptes, this.liens, porteur, MOT_DE_PASSE);
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("insert into dossier (reference, region, nom_cpts, porteur, created_at) "
+				+ "values (:r, '76', 'CPTS des liens', :p, :at)")
+			.param("r", "CPTS-76-2026-" + NUMERO.incrementAndGet())
+			.param("p", porteur)
+			.param("at", OffsetDateTime.now())
+			.update(key, "id");
+		long dossier = key.getKey().longValue();
+		membres.add(dossier, porteur, Role.PORTEUR);
+		String invite = ComptesDeTest.adresse("invitee");
+		ComptesDeTest.compteConfirme(this.comptes, this.liens, invite, MOT_DE_PASSE);
+		assertThat(invitations.inviter(dossier, porteur, invite, ComptesDeTest.CLIENT)).isEmpty();
+		LienEmis lien = this.liens.dernier(invite, Objet.INVITATION);
+
+		assertThat(destination(this.navigateur.seConnecter(invite, MOT_DE_PASSE))).isEqualTo("/accueil");
+		assertThat(texte(this.navigateur.get(LiensEnregistres.chemin(lien)))).contains("Accepter l'invitation");
+		assertThat(AbuseSuite.attempt("comptes", "invitation link opened by a GET, logged in",
+				!membres.isMember(dossier, invite)))
+			.isTrue();
+
+		this.navigateur.poster(LiensEnregistres.chemin(lien), "/invitation/acceptation", "jeton",
+				LiensEnregistres.jeton(lien));
+		assertThat(membres.isMember(dossier, invite)).isTrue();
 	}
 
 }
