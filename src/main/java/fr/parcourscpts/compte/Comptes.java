@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.parcourscpts.compte.LienEmis.Objet;
 import fr.parcourscpts.identity.Institution;
+import fr.parcourscpts.ratelimit.RateLimitRule;
+import fr.parcourscpts.ratelimit.RateLimiter;
 
 /**
  * The accounts of the porteurs. A sign-up creates the Camunda user at once, outside the
@@ -31,6 +33,10 @@ public class Comptes {
 
 	private static final String GROUPE_PORTEURS = Institution.PORTEURS.groupId();
 
+	/** Wrong current passwords on "Mon compte", per account. */
+	static final RateLimitRule MOT_DE_PASSE_ACTUEL = new RateLimitRule("mot-de-passe-actuel", 5, Duration.ofMinutes(15),
+			Duration.ofMinutes(1), Duration.ofMinutes(15));
+
 	private final IdentityService identity;
 
 	private final JdbcClient jdbc;
@@ -41,15 +47,18 @@ public class Comptes {
 
 	private final LimitesDesCourriels limites;
 
+	private final RateLimiter limiter;
+
 	private final String publicUrl;
 
 	Comptes(IdentityService identity, JdbcClient jdbc, ApplicationEventPublisher events, ComptesProperties proprietes,
-			LimitesDesCourriels limites, @Value("${parcours.public-url}") String publicUrl) {
+			LimitesDesCourriels limites, RateLimiter limiter, @Value("${parcours.public-url}") String publicUrl) {
 		this.identity = identity;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.proprietes = proprietes;
 		this.limites = limites;
+		this.limiter = limiter;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -186,14 +195,24 @@ public class Comptes {
 		return etat;
 	}
 
-	/** Changes the password of a logged-in user; false when the current one is wrong. */
+	/**
+	 * Changes the password of a logged-in user. The current password is checked with the
+	 * limits of the login (5 wrong ones, then a wait doubling from 1 to 15 minutes): a
+	 * borrowed session must not become a way to guess it.
+	 * @return the message key of why the password was not changed, if it was not
+	 */
 	@Transactional
-	public boolean changerMotDePasse(String userId, String actuel, String nouveau) {
-		if (!this.identity.checkPassword(userId, actuel)) {
-			return false;
+	public Optional<String> changerMotDePasse(String userId, String actuel, String nouveau) {
+		if (this.limiter.blocked(MOT_DE_PASSE_ACTUEL, userId).isPresent()) {
+			return Optional.of("compte.motDePasse.tropDEssais");
 		}
+		if (!this.identity.checkPassword(userId, actuel)) {
+			boolean bloque = this.limiter.record(MOT_DE_PASSE_ACTUEL, userId).blocked();
+			return Optional.of(bloque ? "compte.motDePasse.tropDEssais" : "compte.motDePasse.actuelIncorrect");
+		}
+		this.limiter.reset(MOT_DE_PASSE_ACTUEL, userId);
 		changer(userId, nouveau);
-		return true;
+		return Optional.empty();
 	}
 
 	/** True when the account signed up but never confirmed its address. */
