@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.parcourscpts.compte.LienEmis.Objet;
 import fr.parcourscpts.identity.Institution;
+import fr.parcourscpts.ratelimit.RateLimitRule;
+import fr.parcourscpts.ratelimit.RateLimiter;
 
 /**
  * The accounts of the porteurs. A sign-up creates the Camunda user at once, outside the
@@ -31,6 +33,10 @@ public class Comptes {
 
 	private static final String GROUPE_PORTEURS = Institution.PORTEURS.groupId();
 
+	/** Wrong current passwords on "Mon compte", per account. */
+	static final RateLimitRule MOT_DE_PASSE_ACTUEL = new RateLimitRule("mot-de-passe-actuel", 5, Duration.ofMinutes(15),
+			Duration.ofMinutes(1), Duration.ofMinutes(15));
+
 	private final IdentityService identity;
 
 	private final JdbcClient jdbc;
@@ -39,14 +45,20 @@ public class Comptes {
 
 	private final ComptesProperties proprietes;
 
+	private final LimitesDesCourriels limites;
+
+	private final RateLimiter limiter;
+
 	private final String publicUrl;
 
 	Comptes(IdentityService identity, JdbcClient jdbc, ApplicationEventPublisher events, ComptesProperties proprietes,
-			@Value("${parcours.public-url}") String publicUrl) {
+			LimitesDesCourriels limites, RateLimiter limiter, @Value("${parcours.public-url}") String publicUrl) {
 		this.identity = identity;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.proprietes = proprietes;
+		this.limites = limites;
+		this.limiter = limiter;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -54,11 +66,17 @@ public class Comptes {
 	 * Records a sign-up and sends the confirmation link. The answer is the same whether
 	 * the address already has an account or not: its owner then receives a mail telling
 	 * so, with the way to reset the password. Signing up again with an unconfirmed
-	 * address replaces the pending sign-up and voids its earlier links.
+	 * address replaces the pending sign-up and voids its earlier links. Beyond the quota
+	 * of sign-up mails (per address and per client address) nothing is done, with the
+	 * same answer.
+	 * @param adresseClient the address the request came from
 	 */
 	@Transactional
-	public void inscrire(Inscription inscription) {
+	public void inscrire(Inscription inscription, String adresseClient) {
 		String userId = inscription.email();
+		if (!this.limites.permis(LimitesDesCourriels.Envoi.INSCRIPTION, userId, adresseClient)) {
+			return;
+		}
 		boolean utilisateurExistant = this.identity.createUserQuery().userId(userId).count() > 0;
 		Optional<Boolean> confirme = confirmation(userId);
 		boolean enAttente = confirme.equals(Optional.of(false));
@@ -98,7 +116,19 @@ public class Comptes {
 				this.publicUrl + "/inscription/confirmation?jeton=" + jeton, Map.of("prenom", inscription.prenom())));
 	}
 
-	/** Confirms the address of a sign-up; the account may log in from then on. */
+	/**
+	 * What a confirmation link is worth, without using it: opening the link only shows a
+	 * button, as mail scanners that follow links must not confirm an account.
+	 */
+	@Transactional(readOnly = true)
+	public EtatLien verifierConfirmation(String jeton) {
+		return lien(jeton, Objet.CONFIRMATION).etat(OffsetDateTime.now());
+	}
+
+	/**
+	 * Confirms the address of a sign-up (the button of the link's page, a POST); the
+	 * account may log in from then on.
+	 */
 	@Transactional
 	public EtatLien confirmer(String jeton) {
 		OffsetDateTime now = OffsetDateTime.now();
@@ -116,11 +146,17 @@ public class Comptes {
 
 	/**
 	 * Sends a reset link when the address has an account, and nothing otherwise: the
-	 * caller answers the same in both cases.
+	 * caller answers the same in both cases. Beyond the quota of reset mails (per address
+	 * and per client address, counted whether the account exists or not) nothing is sent
+	 * either.
+	 * @param adresseClient the address the request came from
 	 */
 	@Transactional
-	public void demanderReinitialisation(String email) {
+	public void demanderReinitialisation(String email, String adresseClient) {
 		String userId = Adresses.normaliser(email);
+		if (!this.limites.permis(LimitesDesCourriels.Envoi.REINITIALISATION, userId, adresseClient)) {
+			return;
+		}
 		if (confirmation(userId).isEmpty()) {
 			logger.debug("Password reset asked for an address without account");
 			return;
@@ -159,14 +195,24 @@ public class Comptes {
 		return etat;
 	}
 
-	/** Changes the password of a logged-in user; false when the current one is wrong. */
+	/**
+	 * Changes the password of a logged-in user. The current password is checked with the
+	 * limits of the login (5 wrong ones, then a wait doubling from 1 to 15 minutes): a
+	 * borrowed session must not become a way to guess it.
+	 * @return the message key of why the password was not changed, if it was not
+	 */
 	@Transactional
-	public boolean changerMotDePasse(String userId, String actuel, String nouveau) {
-		if (!this.identity.checkPassword(userId, actuel)) {
-			return false;
+	public Optional<String> changerMotDePasse(String userId, String actuel, String nouveau) {
+		if (this.limiter.blocked(MOT_DE_PASSE_ACTUEL, userId).isPresent()) {
+			return Optional.of("compte.motDePasse.tropDEssais");
 		}
+		if (!this.identity.checkPassword(userId, actuel)) {
+			boolean bloque = this.limiter.record(MOT_DE_PASSE_ACTUEL, userId).blocked();
+			return Optional.of(bloque ? "compte.motDePasse.tropDEssais" : "compte.motDePasse.actuelIncorrect");
+		}
+		this.limiter.reset(MOT_DE_PASSE_ACTUEL, userId);
 		changer(userId, nouveau);
-		return true;
+		return Optional.empty();
 	}
 
 	/** True when the account signed up but never confirmed its address. */

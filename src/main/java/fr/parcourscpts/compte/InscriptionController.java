@@ -1,5 +1,7 @@
 package fr.parcourscpts.compte;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +20,8 @@ class InscriptionController {
 	static final String VIEW_ENVOYEE = "compte/inscription-envoyee";
 
 	static final String VIEW_LIEN_INVALIDE = "compte/lien-invalide";
+
+	static final String VIEW_CONFIRMATION = "compte/confirmation";
 
 	private final Comptes comptes;
 
@@ -47,12 +51,13 @@ class InscriptionController {
 	}
 
 	@PostMapping("/inscription")
-	String inscrire(@ModelAttribute("inscription") InscriptionForm form, BindingResult errors) {
+	String inscrire(@ModelAttribute("inscription") InscriptionForm form, BindingResult errors,
+			HttpServletRequest request) {
 		form.valider(errors);
 		if (errors.hasErrors()) {
 			return VIEW_FORM;
 		}
-		this.comptes.inscrire(form.inscription());
+		this.comptes.inscrire(form.inscription(), request.getRemoteAddr());
 		return "redirect:/inscription/envoyee";
 	}
 
@@ -62,12 +67,30 @@ class InscriptionController {
 		return VIEW_ENVOYEE;
 	}
 
+	/**
+	 * The link of the mail opens a page with a button: a GET confirms nothing, since mail
+	 * scanners follow the links they find.
+	 */
 	@GetMapping("/inscription/confirmation")
+	String confirmation(@RequestParam(name = "jeton", required = false) String jeton, Model model) {
+		EtatLien etat = this.comptes.verifierConfirmation(jeton);
+		if (etat != EtatLien.VALIDE) {
+			return lienInvalide(etat, model);
+		}
+		model.addAttribute("jeton", jeton);
+		return VIEW_CONFIRMATION;
+	}
+
+	@PostMapping("/inscription/confirmation")
 	String confirmer(@RequestParam(name = "jeton", required = false) String jeton, Model model) {
 		EtatLien etat = this.comptes.confirmer(jeton);
 		if (etat == EtatLien.VALIDE) {
 			return "redirect:/connexion?confirme";
 		}
+		return lienInvalide(etat, model);
+	}
+
+	private static String lienInvalide(EtatLien etat, Model model) {
 		model.addAttribute("etat", etat);
 		model.addAttribute("titre", "compte.confirmation.titre");
 		model.addAttribute("heading", "compte.confirmation.heading");

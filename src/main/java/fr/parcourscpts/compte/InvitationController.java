@@ -2,6 +2,8 @@ package fr.parcourscpts.compte;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -49,8 +51,9 @@ class InvitationController {
 
 	@PostMapping("/invitations/dossier/{dossierId}")
 	String inviter(@PathVariable long dossierId, @RequestParam(name = "email", defaultValue = "") String email,
-			Authentication authentication, Model model) {
-		Optional<String> erreur = this.invitations.inviter(dossierId, authentication.getName(), email);
+			Authentication authentication, HttpServletRequest request, Model model) {
+		Optional<String> erreur = this.invitations.inviter(dossierId, authentication.getName(), email,
+				request.getRemoteAddr());
 		if (erreur.isPresent()) {
 			return pageDossier(dossierId, authentication, erreur.get(), email, model);
 		}

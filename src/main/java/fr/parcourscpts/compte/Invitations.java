@@ -36,25 +36,32 @@ public class Invitations {
 
 	private final ComptesProperties proprietes;
 
+	private final LimitesDesCourriels limites;
+
 	private final String publicUrl;
 
 	Invitations(JdbcClient jdbc, DossierMembers membres, IdentityService identity, ApplicationEventPublisher events,
-			ComptesProperties proprietes, @Value("${parcours.public-url}") String publicUrl) {
+			ComptesProperties proprietes, LimitesDesCourriels limites,
+			@Value("${parcours.public-url}") String publicUrl) {
 		this.jdbc = jdbc;
 		this.membres = membres;
 		this.identity = identity;
 		this.events = events;
 		this.proprietes = proprietes;
+		this.limites = limites;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
 	/**
-	 * Invites an address to a dossier and mails it the link.
+	 * Invites an address to a dossier and mails it the link, within the quota of
+	 * invitation mails per address and per client address. The member who invites is
+	 * logged in and told when the quota is used up: no account to reveal here.
+	 * @param adresseClient the address the request came from
 	 * @throws AccessDeniedException when the inviting user is not a member of the dossier
 	 * @return the message key of why the invitation was not sent, if it was not
 	 */
 	@Transactional
-	public Optional<String> inviter(long dossierId, String invitant, String email) {
+	public Optional<String> inviter(long dossierId, String invitant, String email, String adresseClient) {
 		exigerMembre(dossierId, invitant);
 		String adresse = Adresses.normaliser(email);
 		Optional<String> erreur = Adresses.erreur(adresse);
@@ -63,6 +70,9 @@ public class Invitations {
 		}
 		if (this.membres.isMember(dossierId, adresse)) {
 			return Optional.of("compte.invitation.dejaMembre");
+		}
+		if (!this.limites.permis(LimitesDesCourriels.Envoi.INVITATION, adresse, adresseClient)) {
+			return Optional.of("compte.invitation.tropDEnvois");
 		}
 		OffsetDateTime now = OffsetDateTime.now();
 		String jeton = Jetons.nouveau();

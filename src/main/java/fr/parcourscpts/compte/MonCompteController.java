@@ -35,9 +35,9 @@ class MonCompteController {
 			errors.rejectValue("actuel", "compte.motDePasse.actuelObligatoire");
 		}
 		form.valider(errors);
-		if (!errors.hasErrors()
-				&& !this.comptes.changerMotDePasse(authentication.getName(), form.getActuel(), form.getMotDePasse())) {
-			errors.rejectValue("actuel", "compte.motDePasse.actuelIncorrect");
+		if (!errors.hasErrors()) {
+			this.comptes.changerMotDePasse(authentication.getName(), form.getActuel(), form.getMotDePasse())
+				.ifPresent((refus) -> errors.rejectValue("actuel", refus));
 		}
 		if (errors.hasErrors()) {
 			return afficher(authentication, model);

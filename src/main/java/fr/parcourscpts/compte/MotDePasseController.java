@@ -1,5 +1,7 @@
 package fr.parcourscpts.compte;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,15 +44,16 @@ class MotDePasseController {
 
 	/** The same answer whether the address has an account or not. */
 	@PostMapping("/mot-de-passe/oublie")
-	String demander(@ModelAttribute("demande") EmailForm form, BindingResult errors) {
+	String demander(@ModelAttribute("demande") EmailForm form, BindingResult errors, HttpServletRequest request) {
 		if (form.getEmail() == null || form.getEmail().isBlank()) {
 			errors.rejectValue("email", "compte.email.obligatoire");
 			return VIEW_OUBLIE;
 		}
-		this.comptes.demanderReinitialisation(form.getEmail());
+		this.comptes.demanderReinitialisation(form.getEmail(), request.getRemoteAddr());
 		return "redirect:/mot-de-passe/oublie?envoye";
 	}
 
+	/** Opening the link only shows the form: the token is used by its POST alone. */
 	@GetMapping("/mot-de-passe/nouveau")
 	String nouveau(@RequestParam(name = "jeton", required = false) String jeton, Model model) {
 		EtatLien etat = this.comptes.verifierReinitialisation(jeton);

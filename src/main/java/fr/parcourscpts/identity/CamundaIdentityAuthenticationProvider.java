@@ -1,8 +1,10 @@
 package fr.parcourscpts.identity;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,12 +15,15 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a login against the engine's identity store, so that one account serves the
  * portal, the Camunda webapps and the REST API. Camunda groups become {@code GROUP_<id>}
- * authorities and regions {@code REGION_<code>} authorities.
+ * authorities and regions {@code REGION_<code>} authorities. Form login and HTTP Basic
+ * both come here, so both are throttled by {@link LoginThrottle}: a blocked account and
+ * address pair is refused before its password is checked.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -27,9 +32,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final ObjectProvider<LoginCheck> checks;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService, ObjectProvider<LoginCheck> checks) {
+	private final LoginThrottle throttle;
+
+	CamundaIdentityAuthenticationProvider(IdentityService identityService, ObjectProvider<LoginCheck> checks,
+			LoginThrottle throttle) {
 		this.identityService = identityService;
 		this.checks = checks;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -40,14 +49,39 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			userId = userId.trim().toLowerCase(Locale.ROOT);
 		}
 		Object credentials = authentication.getCredentials();
-		if (userId == null || credentials == null
-				|| !this.identityService.checkPassword(userId, credentials.toString())) {
+		if (userId == null || userId.isEmpty() || credentials == null) {
 			throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
 		}
+		String address = clientAddress(authentication);
+		Optional<Duration> refusal = this.throttle.refusal(userId, address);
+		if (refusal.isPresent()) {
+			throw new LoginThrottledException(refusal.get());
+		}
+		if (!this.identityService.checkPassword(userId, credentials.toString())) {
+			Optional<Duration> block = this.throttle.failed(userId, address);
+			if (block.isPresent()) {
+				throw new LoginThrottledException(block.get());
+			}
+			throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
+		}
+		this.throttle.succeeded(userId, address);
 		for (LoginCheck check : this.checks.orderedStream().toList()) {
 			check.check(userId);
 		}
 		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authoritiesOf(userId));
+	}
+
+	/**
+	 * The address the request came from, as the servlet container sees it: behind a
+	 * reverse proxy, {@code server.forward-headers-strategy} must be set, or every client
+	 * would share the proxy's address (see README).
+	 */
+	private static String clientAddress(Authentication authentication) {
+		if (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) {
+			return details.getRemoteAddress();
+		}
+		return "inconnue";
 	}
 
 	private List<GrantedAuthority> authoritiesOf(String userId) {

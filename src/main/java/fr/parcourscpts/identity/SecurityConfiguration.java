@@ -21,7 +21,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -47,14 +46,20 @@ class SecurityConfiguration {
 	/** The engine's REST API: HTTP Basic, stateless, 401 for anonymous calls. */
 	@Bean
 	@Order(1)
-	SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain engineRestSecurity(HttpSecurity http, LoginRefusals refusals) throws Exception {
 		// A path matcher, not the MVC one: /engine-rest is Jersey's servlet, which Spring
 		// MVC's
 		// matcher does not see (the requests then fell through to the web chain and its
 		// CSRF).
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().access(SecurityConfiguration::notAPorteur))
-			.httpBasic((basic) -> basic.realmName("Parcours CPTS"))
+			.authorizeHttpRequests((requests) -> requests
+				// It checks any user's password without the login throttle: a guessing
+				// oracle.
+				.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/identity/verify"))
+				.denyAll()
+				.anyRequest()
+				.access(SecurityConfiguration::notAPorteur))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(refusals.httpBasic("Parcours CPTS")))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,7 +70,7 @@ class SecurityConfiguration {
 	/** The portal and the Camunda webapps share the session of the form login. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain applicationSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain applicationSecurity(HttpSecurity http, LoginRefusals refusals) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", LOGIN_PAGE, "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 					"/actuator/health/**")
@@ -76,6 +81,11 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/invitation")
 			.permitAll()
+			// The webapps' own login checks passwords without the login throttle; the
+			// single login makes it useless.
+			.requestMatchers(PathPatternRequestMatcher.withDefaults()
+				.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/login/**"))
+			.denyAll()
 			// The mail outbox of the administrators (notification module).
 			// Porteurs work through the portal only: neither the engine's API of the
 			// webapps nor the webapps themselves (see EngineGuard for the engine's side).
@@ -91,7 +101,7 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin((form) -> form.loginPage(LOGIN_PAGE)
 				.defaultSuccessUrl("/accueil")
-				.failureHandler(loginFailureHandler())
+				.failureHandler(refusals.formLogin(LOGIN_PAGE, loginFailureHandler()))
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/?deconnecte").permitAll())
 			// The Camunda webapps protect themselves with their own CSRF token filter.
@@ -101,7 +111,7 @@ class SecurityConfiguration {
 				// Basic) cannot be the victim of a cross-site request; in the browser's
 				// session the token is still required.
 				.ignoringRequestMatchers(SecurityConfiguration::portalApiWithBasicCredentials))
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(refusals.httpBasic("Realm")))
 			.headers(SecurityHeaders::configure);
 		return http.build();
 	}

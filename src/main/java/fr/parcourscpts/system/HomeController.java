@@ -27,8 +27,11 @@ class HomeController {
 	}
 
 	@GetMapping("/connexion")
-	String login(@RequestParam(name = "error", required = false) String error, Model model) {
+	String login(@RequestParam(name = "error", required = false) String error,
+			@RequestParam(name = "attente", required = false) Long attente, Model model) {
 		model.addAttribute("loginError", error != null);
+		// Minutes to wait after too many failed logins (identity's LoginRefusals).
+		model.addAttribute("attente", (attente != null && attente > 0) ? attente : null);
 		return VIEW_LOGIN;
 	}
 

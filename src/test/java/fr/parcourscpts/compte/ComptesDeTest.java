@@ -11,6 +11,9 @@ import fr.parcourscpts.compte.LienEmis.Objet;
 /** Accounts and links for the tests; every test uses addresses of its own. */
 final class ComptesDeTest {
 
+	/** The client address of the tests' own calls, as the test server sees them. */
+	static final String CLIENT = "127.0.0.1";
+
 	private static final AtomicInteger NUMERO = new AtomicInteger();
 
 	private ComptesDeTest() {
@@ -23,7 +26,7 @@ final class ComptesDeTest {
 
 	/** A porteur account whose address is confirmed. */
 	static void compteConfirme(Comptes comptes, LiensEnregistres liens, String email, String motDePasse) {
-		comptes.inscrire(new Comptes.Inscription(email, "Camille", "Martin", Profession.MEDECIN, motDePasse));
+		comptes.inscrire(new Comptes.Inscription(email, "Camille", "Martin", Profession.MEDECIN, motDePasse), CLIENT);
 		assertThat(comptes.confirmer(LiensEnregistres.jeton(liens.dernier(email, Objet.CONFIRMATION))))
 			.isEqualTo(EtatLien.VALIDE);
 	}

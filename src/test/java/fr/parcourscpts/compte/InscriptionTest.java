@@ -125,7 +125,7 @@ class InscriptionTest {
 		LienEmis lien = this.liens.dernier(email, Objet.CONFIRMATION);
 		assertThat(lien.lien()).startsWith("http://localhost:8080/inscription/confirmation?jeton=");
 		assertThat(lien.details()).containsEntry("prenom", "Claire");
-		HttpResponse<String> confirmation = this.navigateur.get(LiensEnregistres.chemin(lien));
+		HttpResponse<String> confirmation = this.navigateur.confirmer(lien);
 		assertThat(destination(confirmation)).isEqualTo("/connexion?confirme");
 		assertThat(texte(this.navigateur.suivre(confirmation)))
 			.contains("Votre adresse électronique est confirmée. Vous pouvez vous connecter.");
@@ -173,7 +173,7 @@ class InscriptionTest {
 		assertThat(second.lien()).isNotEqualTo(premier.lien());
 
 		assertThat(texte(this.navigateur.get(LiensEnregistres.chemin(premier)))).contains("Ce lien a déjà été utilisé");
-		assertThat(destination(this.navigateur.get(LiensEnregistres.chemin(second)))).isEqualTo("/connexion?confirme");
+		assertThat(destination(this.navigateur.confirmer(second))).isEqualTo("/connexion?confirme");
 		assertThat(destination(this.navigateur.seConnecter(email, MOT_DE_PASSE + "2"))).isEqualTo("/accueil");
 	}
 

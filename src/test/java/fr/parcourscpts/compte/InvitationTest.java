@@ -153,7 +153,8 @@ class InvitationTest {
 		inviter(invite);
 		LienEmis lien = this.liens.dernier(invite, Objet.INVITATION);
 
-		this.comptes.inscrire(new Comptes.Inscription(invite, "Fanny", "Roux", Profession.ORTHOPHONISTE, MOT_DE_PASSE));
+		this.comptes.inscrire(new Comptes.Inscription(invite, "Fanny", "Roux", Profession.ORTHOPHONISTE, MOT_DE_PASSE),
+				ComptesDeTest.CLIENT);
 		this.comptes.confirmer(LiensEnregistres.jeton(this.liens.dernier(invite, Objet.CONFIRMATION)));
 		Navigateur navigateur = new Navigateur(this.port);
 		assertThat(destination(navigateur.seConnecter(invite, MOT_DE_PASSE))).isEqualTo("/accueil");

@@ -119,7 +119,8 @@ class MotDePasseTest {
 	@Test
 	void resetLinkAlsoConfirmsASignUpThatWasNotYet() throws Exception {
 		String email = ComptesDeTest.adresse("yann");
-		this.comptes.inscrire(new Comptes.Inscription(email, "Yann", "Le Goff", Profession.BIOLOGISTE, ANCIEN));
+		this.comptes.inscrire(new Comptes.Inscription(email, "Yann", "Le Goff", Profession.BIOLOGISTE, ANCIEN),
+				ComptesDeTest.CLIENT);
 		assertThat(this.comptes.nonConfirme(email)).isTrue();
 
 		demander(email);

@@ -64,6 +64,15 @@ final class Navigateur {
 		return this.client.send(post, HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * Follows a confirmation link as a person does: opens the page of the link, then
+	 * presses its button (the GET alone confirms nothing).
+	 */
+	HttpResponse<String> confirmer(LienEmis lien) throws Exception {
+		return poster(LiensEnregistres.chemin(lien), "/inscription/confirmation", "jeton",
+				LiensEnregistres.jeton(lien));
+	}
+
 	HttpResponse<String> seConnecter(String utilisateur, String motDePasse) throws Exception {
 		return poster("/connexion", "/connexion", "username", utilisateur, "password", motDePasse);
 	}
