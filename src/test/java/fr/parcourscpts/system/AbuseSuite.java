@@ -76,10 +76,14 @@ public final class AbuseSuite implements TestExecutionListener {
 			.append(" refused, ")
 			.append(allowed.size())
 			.append(" allowed\n");
-		byCategory.forEach((category, counts) -> out.append(String.format("   %-28s %4d tried %4d refused%n",
-				category, counts[0], counts[1])));
+		byCategory.forEach((category, counts) -> out
+			.append(String.format("   %-28s %4d tried %4d refused%n", category, counts[0], counts[1])));
 		for (Attempt attempt : allowed) {
-			out.append("   ALLOWED: [").append(attempt.category()).append("] ").append(attempt.description()).append('\n');
+			out.append("   ALLOWED: [")
+				.append(attempt.category())
+				.append("] ")
+				.append(attempt.description())
+				.append('\n');
 		}
 		return out.toString();
 	}
