@@ -33,6 +33,8 @@ import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import fr.parcourscpts.portail.PiecesJointes.FichierRefuse;
 
@@ -72,6 +74,8 @@ final class PdfInspector {
 	/** PDFBox's own stream cache: a few MB in memory, then a temporary file. */
 	private static final long MAIN_MEMORY = 4L * 1024 * 1024;
 
+	private static final Logger log = LoggerFactory.getLogger(PdfInspector.class);
+
 	private PdfInspector() {
 	}
 
@@ -110,9 +114,12 @@ final class PdfInspector {
 			if (ex instanceof FichierRefuse refus) {
 				throw refus;
 			}
+			// the reason stays in the log, for a porteur who insists the file is good
+			log.info("PDF refused as unreadable: {}", ex.toString());
 			throw new FichierRefuse("portail.piece.pdfIllisible");
 		}
 		catch (StackOverflowError ex) {
+			log.info("PDF refused as unreadable: too deeply nested");
 			throw new FichierRefuse("portail.piece.pdfIllisible");
 		}
 	}

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -103,6 +104,16 @@ final class PdfHostiles {
 		});
 	}
 
+	/** Encrypted with a password needed to open it. */
+	static byte[] protegeParMotDePasse() {
+		return pdf((document) -> {
+			StandardProtectionPolicy policy = new StandardProtectionPolicy("proprietaire", "secret",
+					new AccessPermission());
+			policy.setEncryptionKeyLength(256);
+			document.protect(policy);
+		});
+	}
+
 	/** An honest PDF whose first comment is an HTML page with a script. */
 	static byte[] polyglotte() {
 		String pdf = new String(honnete(), StandardCharsets.ISO_8859_1);
@@ -119,19 +130,45 @@ final class PdfHostiles {
 	 */
 	static byte[] bombe(long decoded) {
 		return pdf((document) -> {
-			PDPage page = document.getPage(0);
 			COSStream stream = document.getDocument().createCOSStream();
-			try (OutputStream raw = stream.createRawOutputStream();
-					DeflaterOutputStream deflate = new DeflaterOutputStream(raw,
-							new Deflater(Deflater.BEST_COMPRESSION), 64 * 1024)) {
-				byte[] zeros = new byte[1024 * 1024];
-				for (long written = 0; written < decoded; written += zeros.length) {
-					deflate.write(zeros);
-				}
+			try (OutputStream raw = stream.createRawOutputStream()) {
+				raw.write(deflatedZeros(decoded));
 			}
 			stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
-			page.setContents(new PDStream(stream));
+			document.getPage(0).setContents(new PDStream(stream));
 		});
+	}
+
+	/**
+	 * The same bomb behind an ASCIIHexDecode filter: its bytes no longer look like zlib
+	 * data, only decoding the filters in turn reveals it.
+	 */
+	static byte[] bombeMasquee(long decoded) {
+		return pdf((document) -> {
+			COSStream stream = document.getDocument().createCOSStream();
+			try (OutputStream raw = stream.createRawOutputStream()) {
+				raw.write(
+						java.util.HexFormat.of().formatHex(deflatedZeros(decoded)).getBytes(StandardCharsets.US_ASCII));
+				raw.write('>');
+			}
+			COSArray filters = new COSArray();
+			filters.add(COSName.ASCII_HEX_DECODE);
+			filters.add(COSName.FLATE_DECODE);
+			stream.setItem(COSName.FILTER, filters);
+			document.getPage(0).setContents(new PDStream(stream));
+		});
+	}
+
+	private static byte[] deflatedZeros(long decoded) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION),
+				64 * 1024)) {
+			byte[] zeros = new byte[1024 * 1024];
+			for (long written = 0; written < decoded; written += zeros.length) {
+				deflate.write(zeros);
+			}
+		}
+		return out.toByteArray();
 	}
 
 	/** An ELF executable behind a PDF header (and a PDF trailer at the end). */

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.Duration;
 import java.util.Locale;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,12 @@ class TeleversementsHostilesTest {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
 
 	MockMvc mvc;
 
@@ -142,6 +150,12 @@ class TeleversementsHostilesTest {
 	}
 
 	@Test
+	void aPasswordProtectedPdfIsRefused() throws Exception {
+		refuse("PDF protégé par mot de passe (AES-256)", deposer("statuts.pdf", PdfHostiles.protegeParMotDePasse()),
+				"est chiffré ou protégé par un mot de passe");
+	}
+
+	@Test
 	void anHtmlPdfPolyglotIsRefused() throws Exception {
 		refuse("polyglotte HTML/PDF (script dans un commentaire)", deposer("statuts.pdf", PdfHostiles.polyglotte()),
 				"contient, en plus du PDF, du contenu d'un autre format");
@@ -172,12 +186,62 @@ class TeleversementsHostilesTest {
 	}
 
 	@Test
+	void aDeflateBombBehindAnotherFilterIsRefused() throws Exception {
+		byte[] bombe = PdfHostiles.bombeMasquee(DataSize.ofMegabytes(250).toBytes());
+		long before = allocatedByThisThread();
+		String page = deposer("rapport.pdf", bombe);
+		long allocated = allocatedByThisThread() - before;
+		refuse("bombe de décompression masquée ([/ASCIIHexDecode /FlateDecode])", page,
+				"contient des données qui se décompressent en un volume anormalement grand");
+		assertThat(allocated).as("bytes allocated while checking the bomb")
+			.isLessThan(DataSize.ofMegabytes(100).toBytes());
+	}
+
+	@Test
 	void theApiRefusesAHostilePdfWithTheSameFrenchReason() throws Exception {
 		MockHttpServletResponse response = joindre("statuts.pdf", PdfHostiles.avecJavaScript());
 		boolean refused = response.getStatus() == 400 && stockees() == 0;
 		assertThat(AbuseSuite.attempt(CATEGORIE, "API : PDF avec JavaScript", refused)).isTrue();
 		assertThat(response.getContentAsString())
 			.contains("Le fichier « statuts.pdf » contient du code (JavaScript ou formulaire dynamique)");
+	}
+
+	@Test
+	void statutsWithJavaScriptAreRefusedOnTheTaskPageAndTheTaskStaysOpen() throws Exception {
+		long envoyee = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS des statuts piégés", "31555");
+		String reference = PortailFixtures.reference(this.jdbc, envoyee);
+		String instance = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(reference)
+			.processDefinitionKey("cpts-creation")
+			.singleResult()
+			.getId();
+		this.runtime.createProcessInstanceModification(instance)
+			.cancelAllForActivity("verifierCompletude")
+			.startBeforeActivity("deposerProjetSante")
+			.execute();
+		String tache = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskDefinitionKey("deposerProjetSante")
+			.singleResult()
+			.getId();
+		String page = HtmlUtils.htmlUnescape(this.mvc.perform(multipart("/dossiers/" + envoyee + "/taches/" + tache)
+			.file(new MockMultipartFile("fichier", "statuts.pdf", "application/pdf", PdfHostiles.avecJavaScript()))
+			.param("missionsActions", "Accès aux soins : ...")
+			.param("gouvernance", "Association loi 1901, bureau de 6 membres.")
+			.param("systemesInformation", "Messagerie sécurisée.")
+			.with(porteur("porteur.76"))
+			.with(csrf())).andReturn().getResponse().getContentAsString());
+		long statuts = this.jdbc.sql("select count(*) from piece_jointe where lettre_id = :id")
+			.param("id", envoyee)
+			.query(Long.class)
+			.single();
+		boolean ouverte = this.tasks.createTaskQuery().taskId(tache).count() == 1;
+		String motif = "Le fichier « statuts.pdf » contient du code (JavaScript ou formulaire dynamique)";
+		boolean refused = page.contains(motif) && statuts == 0 && ouverte;
+		assertThat(AbuseSuite.attempt(CATEGORIE, "statuts avec JavaScript (page de tâche)", refused)).isTrue();
+		assertThat(page).contains(motif);
+		assertThat(statuts).isZero();
+		assertThat(ouverte).isTrue();
 	}
 
 	@Test
