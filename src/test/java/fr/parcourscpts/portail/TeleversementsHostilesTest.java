@@ -279,6 +279,39 @@ class TeleversementsHostilesTest {
 	}
 
 	@Test
+	void parallelUploadsCannotPassTheQuotaTogether() throws Exception {
+		PiecesJointes pieces = new PiecesJointes(this.jdbc, new Antivirus("", 0, Duration.ofSeconds(1)),
+				this.transactions, new PiecesJointes.Limites(3, DataSize.ofMegabytes(150), DataSize.ofMegabytes(100)));
+		byte[] honnete = PdfHostiles.honnete();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		java.util.concurrent.CountDownLatch depart = new java.util.concurrent.CountDownLatch(1);
+		java.util.List<java.util.concurrent.Future<String>> resultats = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			String nom = "piece-" + i + ".pdf";
+			resultats.add(pool.submit(() -> {
+				depart.await();
+				try {
+					pieces.ajouter(this.lettre, PiecesJointes.Categorie.LETTRE, nom, honnete, "porteur.76");
+					return "stockée";
+				}
+				catch (PiecesJointes.FichierRefuse ex) {
+					return ex.code();
+				}
+			}));
+		}
+		depart.countDown();
+		java.util.List<String> codes = new java.util.ArrayList<>();
+		for (java.util.concurrent.Future<String> resultat : resultats) {
+			codes.add(resultat.get(60, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		boolean refused = stockees() == 3;
+		assertThat(AbuseSuite.attempt(CATEGORIE, "12 téléversements simultanés pour un quota de 3", refused)).isTrue();
+		assertThat(codes).filteredOn("stockée"::equals).hasSize(3);
+		assertThat(codes).filteredOn("portail.piece.quotaNombre"::equals).hasSize(9);
+	}
+
+	@Test
 	void theDefaultQuotasComeFromTheConfiguration() {
 		PiecesJointes pieces = this.context.getBean(PiecesJointes.class);
 		assertThat(pieces.arguments("x.pdf")).containsExactly("x.pdf", 30, 150L);
