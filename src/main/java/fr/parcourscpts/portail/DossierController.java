@@ -199,7 +199,8 @@ class DossierController {
 				this.pieces.ajouter(id, PiecesJointes.Categorie.LETTRE, fichier, user.getName());
 			}
 			catch (PiecesJointes.FichierRefuse ex) {
-				return this.portail.message(ex.code(), PiecesJointes.nomAffiche(fichier.getOriginalFilename()));
+				return this.portail.message(ex.code(),
+						this.pieces.arguments(PiecesJointes.nomAffiche(fichier.getOriginalFilename())));
 			}
 		}
 		return null;

@@ -197,7 +197,8 @@ class PortailApiController {
 				.body(this.pieces.piece(id, pieceId).orElseThrow());
 		}
 		catch (PiecesJointes.FichierRefuse ex) {
-			String message = this.portail.message(ex.code(), PiecesJointes.nomAffiche(fichier.getOriginalFilename()));
+			String message = this.portail.message(ex.code(),
+					this.pieces.arguments(PiecesJointes.nomAffiche(fichier.getOriginalFilename())));
 			return ResponseEntity.badRequest().body(new ErreursJson(message, Map.of("fichier", message)));
 		}
 	}

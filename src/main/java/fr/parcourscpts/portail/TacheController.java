@@ -36,10 +36,13 @@ class TacheController {
 
 	private final Taches taches;
 
-	TacheController(PortailService portail, Suivi suivi, Taches taches) {
+	private final PiecesJointes pieces;
+
+	TacheController(PortailService portail, Suivi suivi, Taches taches, PiecesJointes pieces) {
 		this.portail = portail;
 		this.suivi = suivi;
 		this.taches = taches;
+		this.pieces = pieces;
 	}
 
 	@GetMapping
@@ -85,11 +88,11 @@ class TacheController {
 		model.addAttribute("dossier", lettre);
 		model.addAttribute("tache", tache);
 		model.addAttribute("saisie", saisie);
-		// French messages; only the file ones name the file
+		// French messages; only the file ones name the file (and the dossier's quotas)
 		Map<String, String> messages = new LinkedHashMap<>();
 		String nomFichier = (String) model.getAttribute("nomFichier");
 		erreurs.forEach((champ, code) -> messages.put(champ, code.startsWith("portail.piece.")
-				? this.portail.message(code, nomFichier) : this.portail.message(code)));
+				? this.portail.message(code, this.pieces.arguments(nomFichier)) : this.portail.message(code)));
 		model.addAttribute("erreurs", messages);
 		model.addAttribute("variables", this.suivi.variables(lettre.reference()));
 		List<String> indicateurs = new ArrayList<>(Taches.INDICATEURS_ENTIERS);

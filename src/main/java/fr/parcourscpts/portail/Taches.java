@@ -132,9 +132,9 @@ class Taches {
 			}
 		}
 		MultipartFile statuts = saisie.fichier();
-		boolean fourni = fourni(statuts);
-		if (fourni) {
-			verifier(statuts, "statuts", erreurs);
+		PiecesJointes.PieceVerifiee verifiee = null;
+		if (fourni(statuts)) {
+			verifiee = verifier(lettre.id(), statuts, "statuts", erreurs);
 		}
 		else if (!this.pieces.existe(lettre.id(), PiecesJointes.Categorie.STATUTS)) {
 			erreurs.put("statuts", "portail.projet.statuts.required");
@@ -142,8 +142,8 @@ class Taches {
 		if (!erreurs.isEmpty()) {
 			return;
 		}
-		if (fourni) {
-			this.pieces.ajouter(lettre.id(), PiecesJointes.Categorie.STATUTS, statuts, user);
+		if (verifiee != null) {
+			enregistrer(lettre.id(), PiecesJointes.Categorie.STATUTS, verifiee, user, "statuts");
 		}
 		this.jdbc.sql("delete from projet_sante where lettre_id = :id").param("id", lettre.id()).update();
 		this.jdbc.sql("""
@@ -238,15 +238,15 @@ class Taches {
 			}
 		}
 		MultipartFile fichier = saisie.fichier();
-		boolean fourni = fourni(fichier);
-		if (fourni) {
-			verifier(fichier, "fichier", erreurs);
+		PiecesJointes.PieceVerifiee verifiee = null;
+		if (fourni(fichier)) {
+			verifiee = verifier(lettre.id(), fichier, "fichier", erreurs);
 		}
 		if (!erreurs.isEmpty()) {
 			return;
 		}
-		if (fourni) {
-			this.pieces.ajouter(lettre.id(), PiecesJointes.Categorie.RAPPORT, fichier, user);
+		if (verifiee != null) {
+			enregistrer(lettre.id(), PiecesJointes.Categorie.RAPPORT, verifiee, user, "fichier");
 		}
 		this.jdbc.sql("""
 				insert into rapport_activite (lettre_id, task_id, rapport, indicateurs, transmis_par, transmis_le)
@@ -265,19 +265,28 @@ class Taches {
 		return file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank();
 	}
 
-	private static void verifier(MultipartFile file, String champ, Map<String, String> erreurs) {
+	/** The file checked (scanned once), or null with the reason in {@code erreurs}. */
+	private PiecesJointes.PieceVerifiee verifier(long lettreId, MultipartFile file, String champ,
+			Map<String, String> erreurs) {
 		try {
-			if (file.getSize() > PiecesJointes.TAILLE_MAX) {
-				erreurs.put(champ, "portail.piece.tropGrande");
-				return;
-			}
-			PiecesJointes.verifier(file.getBytes());
+			return this.pieces.verifier(lettreId, file);
 		}
 		catch (PiecesJointes.FichierRefuse ex) {
 			erreurs.put(champ, ex.code());
+			return null;
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+	}
+
+	/**
+	 * Stores a checked file; the quota, checked again under lock, may refuse it still.
+	 */
+	private void enregistrer(long lettreId, PiecesJointes.Categorie categorie, PiecesJointes.PieceVerifiee piece,
+			String user, String champ) {
+		try {
+			this.pieces.enregistrer(lettreId, categorie, piece, user);
+		}
+		catch (PiecesJointes.FichierRefuse ex) {
+			throw new SaisieInvalide(Map.of(champ, ex.code()));
 		}
 	}
 

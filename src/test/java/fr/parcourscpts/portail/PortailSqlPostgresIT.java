@@ -85,7 +85,10 @@ class PortailSqlPostgresIT {
 		assertThat(lettres.overlaps(autre, List.of("31555", "44109")))
 			.isEqualTo(Map.of("31555", List.of("CPTS-76-2026-0001")));
 
-		PiecesJointes pieces = new PiecesJointes(jdbc);
+		PiecesJointes pieces = new PiecesJointes(jdbc, new Antivirus("", 3310, java.time.Duration.ofSeconds(1)),
+				new org.springframework.jdbc.datasource.DataSourceTransactionManager(postgres.getPostgresDatabase()),
+				new PiecesJointes.Limites(30, org.springframework.util.unit.DataSize.ofMegabytes(150),
+						org.springframework.util.unit.DataSize.ofMegabytes(100)));
 		long piece = pieces.ajouter(id, PiecesJointes.Categorie.LETTRE, "../été.pdf", PortailFixtures.pdf(),
 				"porteur.76");
 		assertThat(pieces.contenu(piece)).isEqualTo(PortailFixtures.pdf());

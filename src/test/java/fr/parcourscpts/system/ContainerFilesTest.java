@@ -73,6 +73,15 @@ class ContainerFilesTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void applicationScansUploadsWithTheComposeClamav() throws IOException {
+		Map<String, Object> services = (Map<String, Object>) compose().get("services");
+		assertThat(((Map<String, Object>) services.get("clamav")).get("image").toString()).startsWith("clamav/clamav");
+		assertThat(appEnvironment()).containsEntry("PARCOURS_CLAMAV_HOST", "clamav")
+			.containsEntry("PARCOURS_CLAMAV_PORT", "3310");
+	}
+
+	@Test
 	void imageIsBuiltInStagesAndRunsAsANonRootUserWithAHealthCheck() throws IOException {
 		List<String> lines = Files.readAllLines(Path.of("Dockerfile"));
 		assertThat(lines.stream().filter((line) -> line.startsWith("FROM ")).count()).isGreaterThanOrEqualTo(2);
