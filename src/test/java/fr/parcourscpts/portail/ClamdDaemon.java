@@ -125,6 +125,12 @@ final class ClamdDaemon implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		try (var files = Files.walk(this.directory)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary directory left behind
+		}
 	}
 
 }
