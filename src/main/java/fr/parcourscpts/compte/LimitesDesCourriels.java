@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import fr.parcourscpts.ratelimit.ClientAddress;
 import fr.parcourscpts.ratelimit.RateLimitRule;
 import fr.parcourscpts.ratelimit.RateLimiter;
 
@@ -47,7 +48,7 @@ class LimitesDesCourriels {
 				this.proprietes.getLimites().getFenetre());
 		RateLimitRule parDestinataire = RateLimitRule.quota(nom + "-destinataire", quota.getParDestinataire(),
 				this.proprietes.getLimites().getFenetre());
-		if (!this.limiter.record(parClient, String.valueOf(adresseClient)).allowed()
+		if (!this.limiter.record(parClient, ClientAddress.of(adresseClient)).allowed()
 				|| !this.limiter.record(parDestinataire, Adresses.normaliser(destinataire)).allowed()) {
 			logger.info("Mail '{}' not sent: quota used up", nom);
 			return false;

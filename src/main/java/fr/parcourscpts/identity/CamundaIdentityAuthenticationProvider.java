@@ -18,6 +18,8 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import fr.parcourscpts.ratelimit.ClientAddress;
+
 /**
  * Checks a login against the engine's identity store, so that one account serves the
  * portal, the Camunda webapps and the REST API. Camunda groups become {@code GROUP_<id>}
@@ -77,11 +79,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	 * would share the proxy's address (see README).
 	 */
 	private static String clientAddress(Authentication authentication) {
-		if (authentication.getDetails() instanceof WebAuthenticationDetails details
-				&& details.getRemoteAddress() != null) {
-			return details.getRemoteAddress();
+		if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
+			return ClientAddress.of(details.getRemoteAddress());
 		}
-		return "inconnue";
+		return ClientAddress.of(null);
 	}
 
 	private List<GrantedAuthority> authoritiesOf(String userId) {
