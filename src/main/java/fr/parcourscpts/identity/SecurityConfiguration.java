@@ -93,6 +93,10 @@ class SecurityConfiguration {
 			.access(SecurityConfiguration::notAPorteur)
 			.requestMatchers("/admin/**")
 			.hasAnyAuthority("GROUP_camunda-admin", "GROUP_administrateurs")
+			// The agents' workspace: agents of an institution and administrators (what
+			// each sees of a dossier is checked per dossier, by region and institution).
+			.requestMatchers("/agents/**", "/agents")
+			.hasAnyAuthority(SecurityConfiguration.agentAuthorities())
 			// The porteurs' portal and its API: porteurs only (membership is checked per
 			// dossier)
 			.requestMatchers("/dossiers/**", "/api/portail/**")
@@ -124,6 +128,18 @@ class SecurityConfiguration {
 		handler.setDefaultFailureUrl(LOGIN_PAGE + "?error");
 		handler.setExceptionMappings(Map.of(DisabledException.class.getName(), LOGIN_PAGE + "?nonconfirme"));
 		return handler;
+	}
+
+	/** The authorities of the agents' institutions and of the administrators. */
+	static String[] agentAuthorities() {
+		java.util.List<String> authorities = new java.util.ArrayList<>();
+		for (Institution institution : Institution.values()) {
+			if (institution.isAgent() || institution.kind() == Institution.Kind.ADMINISTRATOR) {
+				authorities.add("GROUP_" + institution.groupId());
+			}
+		}
+		authorities.add("GROUP_camunda-admin");
+		return authorities.toArray(String[]::new);
 	}
 
 	/**
