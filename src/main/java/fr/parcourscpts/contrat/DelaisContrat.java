@@ -3,6 +3,8 @@ package fr.parcourscpts.contrat;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import fr.parcourscpts.dossier.DatesLegales;
+
 /**
  * Every delay of the processes {@code contrat-aci} and {@code evaluation-annuelle}, as
  * ISO-8601 strings read by the models ({@code ${delaisContrat.signature}}): durations
@@ -36,6 +38,17 @@ public class DelaisContrat {
 
 	/** Due date of the CPAM decision on termination. */
 	private String decisionResiliation = "P1M";
+
+	/**
+	 * The end of a legal delay that starts today (Paris, engine clock): 00:00 of the day
+	 * after its last day, for the timer of the signature deadline.
+	 * @param delai an ISO-8601 period such as {@code P2M}
+	 * @return when the deadline's timer is due
+	 */
+	public java.util.Date finDelaiLegal(String delai) {
+		return DatesLegales.finDuJour(DatesLegales
+			.dernierJour(DatesLegales.jour(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()), delai));
+	}
 
 	public String getPreparation() {
 		return this.preparation;

@@ -170,6 +170,12 @@ public final class CreationProcess {
 
 	public static final String DATE_RAPPEL_VALIDATION_TACITE = "dateRappelValidationTacite";
 
+	/**
+	 * When the tacit-validation timer is due: 00:00 Paris after the last day
+	 * {@link #DATE_VALIDATION_TACITE} (which is kept as that day at noon).
+	 */
+	public static final String ECHEANCE_VALIDATION_TACITE = "echeanceValidationTacite";
+
 	/** Set on the {@code correction} flow: when the ARS stopped the clock. */
 	public static final String DATE_DEMANDE_CORRECTION = "dateDemandeCorrection";
 

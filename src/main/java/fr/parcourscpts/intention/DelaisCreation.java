@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import fr.parcourscpts.dossier.DatesLegales;
+
 /**
  * Every delay of the {@code cpts-creation} process, as ISO-8601 durations (or a cycle for
  * reminders that repeat), read by the model as {@code ${delaisCreation.avisUrps}}. The
@@ -68,6 +70,26 @@ public class DelaisCreation {
 	 */
 	public Date echeance(String duree) {
 		return ajouter(ClockUtil.getCurrentTime(), duree);
+	}
+
+	/**
+	 * The end of a legal delay that starts today (Paris, engine clock): 00:00 of the day
+	 * after its last day, for the timer of a legal deadline (URPS opinions, FIR silence).
+	 * @param delai an ISO-8601 period such as {@code P15D} or {@code P2M}
+	 * @return when the deadline's timer is due
+	 */
+	public Date finDelaiLegal(String delai) {
+		return DatesLegales.finDuJour(DatesLegales.dernierJour(DatesLegales.jour(ClockUtil.getCurrentTime()), delai));
+	}
+
+	/**
+	 * The due date of a task whose legal deadline ends with the day of {@code jour}:
+	 * 23:59 Paris of that day (the ARS's decision on the projet de santé).
+	 * @param jour an instant of the last day
+	 * @return the last minute of that day
+	 */
+	public Date derniereMinute(Date jour) {
+		return DatesLegales.derniereMinute(DatesLegales.jour(jour));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package fr.parcourscpts.projetsante;
 
+import java.time.LocalDate;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import fr.parcourscpts.dossier.DatesLegales;
 import fr.parcourscpts.intention.CreationProcess;
 import fr.parcourscpts.intention.DelaisCreation;
 
@@ -35,21 +37,23 @@ public class CalculEcheanceValidationTacite implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Date maintenant = ClockUtil.getCurrentTime();
-		Date echeance;
+		LocalDate dernierJour;
 		boolean correction = "correction".equals(execution.getVariable(CreationProcess.DECISION_PROJET));
 		if (correction && INCORRECT.equals(execution.getVariable(CreationProcess.TYPE_CORRECTION))) {
-			Date ancienne = (Date) execution.getVariable(CreationProcess.DATE_VALIDATION_TACITE);
+			LocalDate ancien = DatesLegales.jour((Date) execution.getVariable(CreationProcess.DATE_VALIDATION_TACITE));
 			Date ouverture = (Date) execution.getVariable(CreationProcess.DATE_DEMANDE_CORRECTION);
-			echeance = EcheanceValidationTacite.apresSuspension(ancienne, ouverture, maintenant);
+			dernierJour = EcheanceValidationTacite.apresSuspension(ancien, ouverture, maintenant);
 		}
 		else {
-			echeance = EcheanceValidationTacite.depuisDepot(maintenant, this.delais.getValidationTacite());
+			dernierJour = EcheanceValidationTacite.depuisDepot(maintenant, this.delais.getValidationTacite());
 			execution.setVariable(CreationProcess.DATE_DEPOT_PROJET_SANTE, maintenant);
 		}
-		execution.setVariable(CreationProcess.DATE_VALIDATION_TACITE, echeance);
+		// The last day, as people see it, and the end of it, when the timer is due.
+		execution.setVariable(CreationProcess.DATE_VALIDATION_TACITE, DatesLegales.midi(dernierJour));
+		execution.setVariable(CreationProcess.ECHEANCE_VALIDATION_TACITE, DatesLegales.finDuJour(dernierJour));
 		execution.setVariable(CreationProcess.VALIDATION_TACITE_EN_PAUSE, false);
 		execution.setVariable(CreationProcess.DATE_RAPPEL_VALIDATION_TACITE,
-				EcheanceValidationTacite.rappel(echeance, this.delais.getRappelValidationTacite()));
+				EcheanceValidationTacite.rappel(dernierJour, this.delais.getRappelValidationTacite()));
 	}
 
 }

@@ -1,69 +1,54 @@
 package fr.parcourscpts.projetsante;
 
-import java.util.Calendar;
+import java.time.LocalDate;
 import java.util.Date;
-import java.util.concurrent.TimeUnit;
 
-import fr.parcourscpts.intention.DelaisCreation;
+import fr.parcourscpts.dossier.DatesLegales;
 
 /**
- * The date arithmetic of the tacit validation of a projet de santé. The clock starts at
- * the deposit and runs for a configurable delay (two months by default, calendar months
- * as the engine's timers count them). A correction of an <em>incorrect</em> item suspends
- * it: the deadline moves by the whole days the correction stayed open. A correction of an
- * <em>incomplete</em> dossier restarts it: the full delay runs again from the new
- * deposit.
+ * The date rules of the tacit validation of a projet de santé (CSP L1434-12), on calendar
+ * days in French time ({@link DatesLegales}). The clock starts on the day of the deposit
+ * and runs for a configurable delay (two months by default): its last day is the deposit
+ * day plus two months, clamped to the month's end, and the ARS may oppose until the end
+ * of it. A correction of an <em>incorrect</em> item suspends the clock: the last day
+ * moves by the calendar days the correction stayed open. A correction of an
+ * <em>incomplete</em> dossier restarts it: the full delay runs again from the day the
+ * complete dossier comes back.
  */
 public final class EcheanceValidationTacite {
-
-	private static final long JOUR_MS = TimeUnit.DAYS.toMillis(1);
 
 	private EcheanceValidationTacite() {
 	}
 
 	/**
-	 * The deadline of a first deposit, or of a re-deposit after an incomplete dossier.
+	 * The last day of a first deposit, or of a re-deposit after an incomplete dossier.
 	 * @param depot when the projet de santé was (re-)deposited
-	 * @param delai the ISO-8601 delay, {@code P2M} by default
-	 * @return the date on which silence is worth acceptance
+	 * @param delai the ISO-8601 period, {@code P2M} by default
+	 * @return the last day on which the ARS may oppose
 	 */
-	public static Date depuisDepot(Date depot, String delai) {
-		return DelaisCreation.ajouter(depot, delai);
+	public static LocalDate depuisDepot(Date depot, String delai) {
+		return DatesLegales.dernierJour(DatesLegales.jour(depot), delai);
 	}
 
 	/**
-	 * The deadline after a suspension for an incorrect item.
-	 * @param echeance the deadline before the correction
+	 * The last day after a suspension for an incorrect item.
+	 * @param dernierJour the last day before the correction
 	 * @param ouverture when the correction was asked
 	 * @param fermeture when the corrected projet was returned
-	 * @return the deadline moved by the whole days the correction was open
+	 * @return the last day moved by the calendar days the correction was open
 	 */
-	public static Date apresSuspension(Date echeance, Date ouverture, Date fermeture) {
-		Calendar calendar = Calendar.getInstance();
-		calendar.setTime(echeance);
-		calendar.add(Calendar.DAY_OF_MONTH, (int) joursEntiers(ouverture, fermeture));
-		return calendar.getTime();
-	}
-
-	/**
-	 * The whole days (periods of 24 hours) between two instants; a correction returned
-	 * the same day suspends nothing.
-	 * @param ouverture the start
-	 * @param fermeture the end
-	 * @return the number of whole days, never negative
-	 */
-	public static long joursEntiers(Date ouverture, Date fermeture) {
-		return Math.max(0, (fermeture.getTime() - ouverture.getTime()) / JOUR_MS);
+	public static LocalDate apresSuspension(LocalDate dernierJour, Date ouverture, Date fermeture) {
+		return dernierJour.plusDays(DatesLegales.joursCalendaires(ouverture, fermeture));
 	}
 
 	/**
 	 * When the ARS is reminded that the silence is about to become acceptance.
-	 * @param echeance the deadline
+	 * @param dernierJour the last day
 	 * @param avance the ISO-8601 advance, {@code P15D} by default
-	 * @return the deadline minus the advance
+	 * @return the end of the last day minus the advance
 	 */
-	public static Date rappel(Date echeance, String avance) {
-		return DelaisCreation.retrancher(echeance, avance);
+	public static Date rappel(LocalDate dernierJour, String avance) {
+		return DatesLegales.avant(DatesLegales.finDuJour(dernierJour), avance);
 	}
 
 }

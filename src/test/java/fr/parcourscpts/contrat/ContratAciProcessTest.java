@@ -180,9 +180,11 @@ class ContratAciProcessTest {
 		complete(task(ContratProcess.SIGNER_PORTEUR, contrat), withVariables("signaturePorteur", true));
 		complete(task(ContratProcess.SIGNER_CPAM, contrat), withVariables("signatureCpam", true));
 
+		// The last day to sign is 5 March; the deadline passes at its end (Paris).
+		Date finDuDelai = fr.parcourscpts.dossier.DatesLegales.finDuJour(java.time.LocalDate.of(2026, 3, 5));
 		org.assertj.core.api.Assertions.assertThat(job(ContratProcess.DELAI_SIGNATURE_EXPIRE, contrat).getDuedate())
-			.isEqualTo(date(2026, 3, 5));
-		ClockUtil.setCurrentTime(date(2026, 3, 5));
+			.isEqualTo(finDuDelai);
+		ClockUtil.setCurrentTime(finDuDelai);
 		execute(job(ContratProcess.DELAI_SIGNATURE_EXPIRE, contrat));
 		execute(job("notifierContratNonSigne", contrat));
 

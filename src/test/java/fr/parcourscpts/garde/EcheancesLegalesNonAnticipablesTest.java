@@ -54,8 +54,9 @@ class EcheancesLegalesNonAnticipablesTest {
 	private String dossierEnInstruction() {
 		Date dans2Mois = Date.from(Instant.now().plus(61, ChronoUnit.DAYS));
 		Date dans7Semaines = Date.from(Instant.now().plus(49, ChronoUnit.DAYS));
-		return this.fixtures.avant("cpts-creation", "instruireProjetSante", "76", Map.of("dateValidationTacite",
-				dans2Mois, "dateRappelValidationTacite", dans7Semaines, "dateDepotProjetSante", new Date()));
+		return this.fixtures.avant("cpts-creation", "instruireProjetSante", "76",
+				Map.of("dateValidationTacite", dans2Mois, "echeanceValidationTacite", dans2Mois,
+						"dateRappelValidationTacite", dans7Semaines, "dateDepotProjetSante", new Date()));
 	}
 
 	private Job timer(String pi) {

@@ -122,13 +122,17 @@ class CptsCreationProcessTest {
 			.assertThat(taskQuery().processInstanceId(pi.getId()).initializeFormKeys().singleResult().getFormKey())
 			.isEqualTo("portail:deposerProjetSante");
 		complete(task(pi));
-		assertThat(pi).variables().containsEntry(DATE_VALIDATION_TACITE, at(2026, 3, 15, 9, 0));
+		assertThat(pi).variables()
+			.containsEntry(DATE_VALIDATION_TACITE, midi(2026, 3, 15))
+			.containsEntry(ECHEANCE_VALIDATION_TACITE, finDuJour(2026, 3, 15));
 
 		assertThat(pi).isWaitingAt(DONNER_AVIS_CPAM);
 		assertThat(task(pi)).hasCandidateGroup("cpam");
 		complete(task(pi), withVariables(AVIS_CPAM, "favorable", COMMENTAIRE_AVIS_CPAM, "Conforme"));
 		assertThat(pi).isWaitingAt(DECIDER_PROJET_SANTE);
-		assertThat(task(pi)).hasCandidateGroup("ars").hasDueDate(at(2026, 3, 15, 9, 0));
+		// due at the last minute of the last day the ARS may oppose (Paris)
+		assertThat(task(pi)).hasCandidateGroup("ars")
+			.hasDueDate(fr.parcourscpts.dossier.DatesLegales.derniereMinute(java.time.LocalDate.of(2026, 3, 15)));
 		complete(task(pi), withVariables(DECISION_PROJET, "valide"));
 		executeAsyncJobs();
 		Assertions.assertThat(this.notifier.sent()).contains(new Envoi("projetSanteValide", "porteur,cpam"));
@@ -201,9 +205,9 @@ class CptsCreationProcessTest {
 			}
 		}
 		Job echeance = managementService().createJobQuery().timers().activityId(DELAI_AVIS_URPS_ECOULE).singleResult();
-		Assertions.assertThat(echeance.getDuedate()).isEqualTo(at(2026, 1, 30, 9, 0));
+		Assertions.assertThat(echeance.getDuedate()).isEqualTo(finDuJour(2026, 1, 30));
 
-		ClockUtil.setCurrentTime(at(2026, 1, 30, 9, 0));
+		ClockUtil.setCurrentTime(finDuJour(2026, 1, 30));
 		managementService().executeJob(echeance.getId());
 
 		assertThat(pi).isWaitingAt(TRANSMETTRE_AVIS_ARS);
@@ -270,7 +274,7 @@ class CptsCreationProcessTest {
 
 		assertThat(pi).isWaitingAt(DECIDER_FINANCEMENT_FIR).variables().doesNotContainKey(DECISION_FIR);
 		// the ARS gets a full new delay from the complement
-		Assertions.assertThat(job(pi).getDuedate()).isEqualTo(at(2026, 4, 1, 9, 0));
+		Assertions.assertThat(job(pi).getDuedate()).isEqualTo(finDuJour(2026, 4, 1));
 		complete(task(pi), withVariables(DECISION_FIR, "accorde", MONTANT_FIR_ACCORDE, 30000.0));
 		executeAsyncJobs();
 		assertThat(pi).isWaitingAt(DEPOSER_PROJET_SANTE);
@@ -280,10 +284,11 @@ class CptsCreationProcessTest {
 	void firSilenceOfTwoMonthsIsAnImplicitRefusal() {
 		ProcessInstance pi = startBefore(DECIDER_FINANCEMENT_FIR, Map.of());
 		Job delai = job(pi);
-		Assertions.assertThat(delai.getDuedate()).isEqualTo(at(2026, 3, 15, 9, 0));
+		// the ARS has the whole of 15 March: the silence is a refusal at its end (Paris)
+		Assertions.assertThat(delai.getDuedate()).isEqualTo(finDuJour(2026, 3, 15));
 		assertThat(task(pi)).hasDueDate(at(2026, 3, 15, 9, 0));
 
-		ClockUtil.setCurrentTime(at(2026, 3, 15, 9, 0));
+		ClockUtil.setCurrentTime(finDuJour(2026, 3, 15));
 		execute(delai);
 		executeAsyncJobs();
 
@@ -333,31 +338,29 @@ class CptsCreationProcessTest {
 	@Test
 	void tacitValidationAfterTwoMonthsOfSilence() {
 		ProcessInstance pi = deposerProjet(at(2026, 3, 20, 10, 0));
-		Date deuxMois = at(2026, 5, 20, 10, 0);
+		Date finDuDernierJour = finDuJour(2026, 5, 20);
 		assertThat(pi).variables()
 			.containsEntry(DATE_DEPOT_PROJET_SANTE, at(2026, 3, 20, 10, 0))
-			.containsEntry(DATE_VALIDATION_TACITE, deuxMois)
-			.containsEntry(DATE_RAPPEL_VALIDATION_TACITE, at(2026, 5, 5, 10, 0));
-		Assertions.assertThat(timer(VALIDATION_TACITE_ACQUISE).getDuedate()).isEqualTo(deuxMois);
+			.containsEntry(DATE_VALIDATION_TACITE, midi(2026, 5, 20))
+			.containsEntry(ECHEANCE_VALIDATION_TACITE, finDuDernierJour)
+			.containsEntry(DATE_RAPPEL_VALIDATION_TACITE, finDuJour(2026, 5, 5));
+		Assertions.assertThat(timer(VALIDATION_TACITE_ACQUISE).getDuedate()).isEqualTo(finDuDernierJour);
 		complete(task(pi), withVariables(AVIS_CPAM, "favorable"));
 
 		// fifteen days before, the ARS is reminded
-		ClockUtil.setCurrentTime(at(2026, 5, 5, 10, 0));
+		ClockUtil.setCurrentTime(finDuJour(2026, 5, 5));
 		execute(timer(RAPPEL_VALIDATION_TACITE_DU));
 		executeAsyncJobs();
 		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("rappelValidationTacite", "ars"));
 		assertThat(pi).isWaitingAt(DECIDER_PROJET_SANTE);
 
-		// one day before: nothing is due
-		ClockUtil.setCurrentTime(at(2026, 5, 19, 10, 0));
-		Assertions
-			.assertThat(
-					managementService().createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime()).count())
-			.isZero();
+		// at 23:59 of the last day (Paris) the ARS may still oppose: nothing is due
+		ClockUtil.setCurrentTime(new Date(finDuDernierJour.getTime() - 60_000));
 		Assertions.assertThat(managementService().createJobQuery().timers().executable().count()).isZero();
+		assertThat(pi).isWaitingAt(DECIDER_PROJET_SANTE);
 
-		// exactly two months after the deposit: silence is acceptance
-		ClockUtil.setCurrentTime(deuxMois);
+		// at 00:00 of the next day (Paris): silence is acceptance
+		ClockUtil.setCurrentTime(finDuDernierJour);
 		Assertions.assertThat(managementService().createJobQuery().timers().executable().count()).isEqualTo(1);
 		execute(timer(VALIDATION_TACITE_ACQUISE));
 		executeAsyncJobs();
@@ -365,7 +368,7 @@ class CptsCreationProcessTest {
 		assertThat(pi).hasPassed(VALIDATION_TACITE_ACQUISE).isWaitingAt(PREPARER_ET_SIGNER_CONTRAT);
 		assertThat(pi).variables()
 			.containsEntry(VALIDATION_PROJET, "tacite")
-			.containsEntry("dateValidationProjet", deuxMois);
+			.containsEntry("dateValidationProjet", midi(2026, 5, 20));
 		Assertions.assertThat(this.notifier.sent())
 			.contains(new Envoi("projetSanteValideTacitement", "porteur,ars,cpam"));
 		Assertions.assertThat(taskQuery().taskDefinitionKey(DECIDER_PROJET_SANTE).count()).isZero();
@@ -386,18 +389,17 @@ class CptsCreationProcessTest {
 			.as("the clock does not run during the correction")
 			.isZero();
 
-		// open 10 days and 5 hours: 10 whole days
+		// open from 1 to 11 April: 10 calendar days
 		ClockUtil.setCurrentTime(at(2026, 4, 11, 15, 0));
 		complete(task(pi));
 
-		Date nouvelle = at(2026, 5, 30, 10, 0);
 		assertThat(pi).isWaitingAt(DONNER_AVIS_CPAM)
 			.variables()
-			.containsEntry(DATE_VALIDATION_TACITE, nouvelle)
+			.containsEntry(DATE_VALIDATION_TACITE, midi(2026, 5, 30))
 			.containsEntry(VALIDATION_TACITE_EN_PAUSE, false)
 			.containsEntry(DATE_DEPOT_PROJET_SANTE, at(2026, 3, 20, 10, 0))
-			.containsEntry(DATE_RAPPEL_VALIDATION_TACITE, at(2026, 5, 15, 10, 0));
-		Assertions.assertThat(timer(VALIDATION_TACITE_ACQUISE).getDuedate()).isEqualTo(nouvelle);
+			.containsEntry(DATE_RAPPEL_VALIDATION_TACITE, finDuJour(2026, 5, 15));
+		Assertions.assertThat(timer(VALIDATION_TACITE_ACQUISE).getDuedate()).isEqualTo(finDuJour(2026, 5, 30));
 	}
 
 	@Test
@@ -412,12 +414,11 @@ class CptsCreationProcessTest {
 		ClockUtil.setCurrentTime(at(2026, 4, 20, 11, 0));
 		complete(task(pi));
 
-		Date nouvelle = at(2026, 6, 20, 11, 0);
 		assertThat(pi).isWaitingAt(DONNER_AVIS_CPAM)
 			.variables()
 			.containsEntry(DATE_DEPOT_PROJET_SANTE, at(2026, 4, 20, 11, 0))
-			.containsEntry(DATE_VALIDATION_TACITE, nouvelle);
-		Assertions.assertThat(timer(VALIDATION_TACITE_ACQUISE).getDuedate()).isEqualTo(nouvelle);
+			.containsEntry(DATE_VALIDATION_TACITE, midi(2026, 6, 20));
+		Assertions.assertThat(timer(VALIDATION_TACITE_ACQUISE).getDuedate()).isEqualTo(finDuJour(2026, 6, 20));
 	}
 
 	// ---------------------------------------------------------------- decisions outside
@@ -595,6 +596,16 @@ class CptsCreationProcessTest {
 			jobs.forEach((job) -> managementService().executeJob(job.getId()));
 			jobs = managementService().createJobQuery().messages().executable().list();
 		}
+	}
+
+	/** A last day as the process keeps it: that day at noon, Paris. */
+	private static Date midi(int year, int month, int day) {
+		return fr.parcourscpts.dossier.DatesLegales.midi(java.time.LocalDate.of(year, month, day));
+	}
+
+	/** The end of a last day, when a legal timer is due: 00:00 Paris of the day after. */
+	private static Date finDuJour(int year, int month, int day) {
+		return fr.parcourscpts.dossier.DatesLegales.finDuJour(java.time.LocalDate.of(year, month, day));
 	}
 
 	private static Date at(int year, int month, int day, int hour, int minute) {

@@ -102,7 +102,12 @@ class CreationPathIT {
 		setDate(LocalDate.of(2026, 7, 31));
 		runDueJobs();
 		assertThat(tasks("deciderProjetSante")).hasSize(1);
-		ClockUtil.setCurrentTime(tacitValidation);
+		// The ARS has the whole of the last day: at 23:59 it may still oppose; at
+		// midnight (Paris) its silence is acceptance.
+		ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 8, 1).atTime(23, 59).atZone(PARIS).toInstant()));
+		runDueJobs();
+		assertThat(tasks("deciderProjetSante")).hasSize(1);
+		ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 8, 2).atStartOfDay(PARIS).toInstant()));
 		runDueJobs();
 		assertThat(tasks("deciderProjetSante")).isEmpty();
 		assertThat(variable("validationProjet")).isEqualTo("tacite");
