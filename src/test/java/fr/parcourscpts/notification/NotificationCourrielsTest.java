@@ -289,7 +289,7 @@ class NotificationCourrielsTest {
 		assertThat(CourrielsFixtures.recipients(received)).containsExactlyInAnyOrder("porteur.76" + DEMO,
 				"cpam.76" + DEMO);
 		MimeMessage receipt = CourrielsFixtures.to(received, "porteur.76" + DEMO);
-		assertThat(decoded(receipt)).contains("au plus tard le " + format(tacite));
+		assertThat(decoded(receipt)).contains("sera réputé validé le " + format(tacite) + " à minuit");
 		assertThat(attachmentNames(receipt)).containsExactly("accuse-reception-projet-CPTS-76-2026-8010.pdf");
 		assertThat(CourrielsFixtures.to(received, "cpam.76" + DEMO).getSubject()).contains("tâche en attente");
 	}
