@@ -83,6 +83,17 @@ public class DelaisCreation {
 	}
 
 	/**
+	 * The due date of a task whose legal delay starts today: 23:59 Paris of its last day
+	 * (the ARS's FIR decision; the receipt tells the porteur that date).
+	 * @param delai an ISO-8601 period such as {@code P2M}
+	 * @return the last minute of the last day
+	 */
+	public Date derniereMinuteDelaiLegal(String delai) {
+		return DatesLegales
+			.derniereMinute(DatesLegales.dernierJour(DatesLegales.jour(ClockUtil.getCurrentTime()), delai));
+	}
+
+	/**
 	 * The due date of a task whose legal deadline ends with the day of {@code jour}:
 	 * 23:59 Paris of that day (the ARS's decision on the projet de santé).
 	 * @param jour an instant of the last day

@@ -286,7 +286,8 @@ class CptsCreationProcessTest {
 		Job delai = job(pi);
 		// the ARS has the whole of 15 March: the silence is a refusal at its end (Paris)
 		Assertions.assertThat(delai.getDuedate()).isEqualTo(finDuJour(2026, 3, 15));
-		assertThat(task(pi)).hasDueDate(at(2026, 3, 15, 9, 0));
+		assertThat(task(pi))
+			.hasDueDate(fr.parcourscpts.dossier.DatesLegales.derniereMinute(java.time.LocalDate.of(2026, 3, 15)));
 
 		ClockUtil.setCurrentTime(finDuJour(2026, 3, 15));
 		execute(delai);
