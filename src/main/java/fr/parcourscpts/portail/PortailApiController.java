@@ -2,6 +2,8 @@ package fr.parcourscpts.portail;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import fr.parcourscpts.dossier.DatesLegales;
 import fr.parcourscpts.intention.CreationProcess;
 import fr.parcourscpts.portail.Lettres.Lettre;
 
@@ -71,7 +74,35 @@ class PortailApiController {
 	/** A dossier in detail. */
 	record DossierDetailJson(DossierJson dossier, LettreForm lettre, List<PiecesJointes.PieceJointe> pieces,
 			List<Suivi.Tache> taches, List<Suivi.Etape> etapes, Map<String, Object> decisions,
-			Date dateValidationTacite, boolean validationTaciteEnPause) {
+			Date dateValidationTacite, boolean validationTaciteEnPause,
+			DelaiValidationTaciteJson delaiValidationTacite) {
+	}
+
+	/**
+	 * The clock of the tacit validation, as facts: while it runs, the last day on which
+	 * the ARS may oppose and the moment the silence becomes acceptance (the end of that
+	 * day, Paris); while a correction is open, the day it was asked and whether the two
+	 * months will restart (an incomplete dossier) rather than resume (an incorrect item).
+	 */
+	record DelaiValidationTaciteJson(LocalDate dernierJourOpposition, OffsetDateTime dateDecisionImplicite,
+			LocalDate suspenduDepuis, boolean redemarrage) {
+
+		static DelaiValidationTaciteJson de(Map<String, Object> variables) {
+			if (!(variables.get(CreationProcess.DATE_VALIDATION_TACITE) instanceof Date dernierJour)) {
+				return null;
+			}
+			if (Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE))) {
+				boolean incomplet = "incomplet".equals(variables.get(CreationProcess.TYPE_CORRECTION));
+				LocalDate depuis = (variables.get(CreationProcess.DATE_DEMANDE_CORRECTION) instanceof Date demande)
+						? DatesLegales.jour(demande) : null;
+				return new DelaiValidationTaciteJson(null, null, depuis, incomplet);
+			}
+			LocalDate jour = DatesLegales.jour(dernierJour);
+			return new DelaiValidationTaciteJson(jour,
+					DatesLegales.finDuJour(jour).toInstant().atZone(DatesLegales.PARIS).toOffsetDateTime(), null,
+					false);
+		}
+
 	}
 
 	/** The checks failed: field → French message. */
@@ -90,7 +121,7 @@ class PortailApiController {
 		Lettre lettre = this.portail.acces(id, user.getName());
 		if (lettre.brouillon()) {
 			return new DossierDetailJson(json(lettre), lettre.form(), this.pieces.deLettre(id), List.of(), List.of(),
-					Map.of(), null, false);
+					Map.of(), null, false, null);
 		}
 		Map<String, Object> variables = this.suivi.variables(lettre.reference());
 		Map<String, Object> decisions = new LinkedHashMap<>();
@@ -102,7 +133,8 @@ class PortailApiController {
 		return new DossierDetailJson(json(lettre), lettre.form(), this.pieces.deLettre(id),
 				this.suivi.taches(lettre.reference()), this.suivi.etapes(lettre.reference(), variables), decisions,
 				(Date) variables.get(CreationProcess.DATE_VALIDATION_TACITE),
-				Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE)));
+				Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE)),
+				DelaiValidationTaciteJson.de(variables));
 	}
 
 	@PostMapping(path = "/dossiers", consumes = "application/json")

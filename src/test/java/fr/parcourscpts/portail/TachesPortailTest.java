@@ -213,6 +213,14 @@ class TachesPortailTest {
 		Object date = this.runtime.getVariable(instance.getId(), "dateValidationTacite");
 		assertThat(date).isInstanceOf(Date.class);
 		String dossier = page("/dossiers/" + lettre, "porteur.76");
+		java.time.LocalDate dernierJour = fr.parcourscpts.dossier.DatesLegales.jour((Date) date);
+		String json = this.mvc
+			.perform(get("/api/portail/dossiers/" + lettre).with(PortailFixtures.porteur("porteur.76")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(json).contains("\"dernierJourOpposition\":\"" + dernierJour + "\"")
+			.contains("\"dateDecisionImplicite\":\"" + dernierJour.plusDays(1) + "T00:00:00+0");
 		assertThat(dossier).contains("Validation tacite du projet de santé")
 			.contains("sera réputé validé le " + new java.text.SimpleDateFormat("dd/MM/yyyy").format((Date) date))
 			.contains("Statuts de l'association");
@@ -221,6 +229,13 @@ class TachesPortailTest {
 		this.runtime.setVariable(instance.getId(), "validationTaciteEnPause", true);
 		assertThat(page("/dossiers/" + lettre, "porteur.76")).contains("Délai suspendu")
 			.doesNotContain("sera réputé validé le");
+		// the API gives the same facts: no date while the clock is suspended
+		String api = this.mvc
+			.perform(get("/api/portail/dossiers/" + lettre).with(PortailFixtures.porteur("porteur.76")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(api).contains("\"dernierJourOpposition\":null").contains("\"dateDecisionImplicite\":null");
 	}
 
 	@Test
