@@ -119,6 +119,16 @@ class DossierAgent {
 			.orElseThrow(DossierIntrouvable::new);
 	}
 
+	/** An official document of the dossier that the viewer may see. */
+	DocumentOfficiel document(String reference, long documentId, Lecteur lecteur) {
+		DossierLu dossier = this.dossiers.parReference(reference).orElseThrow(DossierIntrouvable::new);
+		Vue vue = VisibiliteDossier.vue(lecteur, dossier.region(), dossier.transmisArs())
+			.orElseThrow(DossierIntrouvable::new);
+		return this.documents.ofDossier(reference, documentId)
+			.filter((document) -> vue.voitDocument(document.type()))
+			.orElseThrow(DossierIntrouvable::new);
+	}
+
 	private List<Evenement> historique(DossierLu dossier, Vue vue) {
 		List<EvenementLu> visibles = dossier.historique()
 			.stream()

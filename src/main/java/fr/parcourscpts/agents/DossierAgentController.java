@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import fr.parcourscpts.documents.DocumentOfficiel;
 import fr.parcourscpts.portail.DossiersLecture.FichierLu;
 
 /**
@@ -38,15 +39,30 @@ class DossierAgentController {
 		return VIEW_DOSSIER;
 	}
 
+	/**
+	 * Served here rather than by {@code /documents/{id}}, which lets every agent of the
+	 * region read every document: here the dossier's rule applies.
+	 */
+	@GetMapping("/{reference}/documents/{documentId}")
+	ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable long documentId,
+			Authentication user) {
+		DocumentOfficiel document = this.dossiers.document(reference, documentId, VisibiliteDossier.Lecteur.of(user));
+		return attachment(document.fileName(), document.content());
+	}
+
 	@GetMapping("/{reference}/pieces/{pieceId}")
 	ResponseEntity<byte[]> piece(@PathVariable String reference, @PathVariable long pieceId, Authentication user) {
 		FichierLu fichier = this.dossiers.piece(reference, pieceId, VisibiliteDossier.Lecteur.of(user));
+		return attachment(fichier.nom(), fichier.contenu());
+	}
+
+	private static ResponseEntity<byte[]> attachment(String nom, byte[] contenu) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fichier.nom(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment().filename(nom, StandardCharsets.UTF_8).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
-			.body(fichier.contenu());
+			.body(contenu);
 	}
 
 }

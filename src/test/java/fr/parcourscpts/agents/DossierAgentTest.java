@@ -286,7 +286,21 @@ class DossierAgentTest {
 			.doesNotContain("Décision sur le FIR")
 			.doesNotContain("25000")
 			.doesNotContain("Décider du préfinancement FIR")
-			.doesNotContain("Le projet de santé");
+			.doesNotContain("Le projet de santé")
+			.contains("Accusé de réception de la lettre")
+			.doesNotContain("Décision relative au préfinancement FIR");
+		assertThat(get(document("ACCUSE_RECEPTION_LETTRE"), agent("urps-pharmaciens", "76")).getStatus())
+			.isEqualTo(200);
+		assertThat(get(document("DECISION_FIR"), agent("urps-pharmaciens", "76")).getStatus()).isEqualTo(404);
+	}
+
+	private String document(String type) {
+		long id = this.jdbc.sql("select id from document where reference = :r and type = :t")
+			.param("r", this.reference)
+			.param("t", type)
+			.query(Long.class)
+			.single();
+		return "/agents/dossiers/" + this.reference + "/documents/" + id;
 	}
 
 	@Test
@@ -310,7 +324,10 @@ class DossierAgentTest {
 		String cpam = page(agent("cpam", "76"));
 		assertShowsTheLettre(cpam);
 		assertThat(cpam).contains("Décision sur le FIR").contains("accordé").contains("25000");
-		assertThat(cpam).doesNotContain("Traiter dans Tasklist");
+		assertThat(cpam).doesNotContain("Traiter dans Tasklist").contains("Décision relative au préfinancement FIR");
+		MockHttpServletResponse decision = get(document("DECISION_FIR"), agent("cpam", "76"));
+		assertThat(decision.getStatus()).isEqualTo(200);
+		assertThat(decision.getContentAsByteArray()).startsWith("%PDF".getBytes(StandardCharsets.ISO_8859_1));
 		assertThePieceDownloads(agent("cpam", "76"));
 	}
 
