@@ -15,6 +15,7 @@ import fr.parcourscpts.agents.VisibiliteDossier.Lecteur;
 import fr.parcourscpts.agents.VisibiliteDossier.Vue;
 import fr.parcourscpts.documents.DocumentOfficiel;
 import fr.parcourscpts.documents.DocumentsOfficiels;
+import fr.parcourscpts.identity.Institution;
 import fr.parcourscpts.portail.DossiersLecture;
 import fr.parcourscpts.portail.DossiersLecture.DossierLu;
 import fr.parcourscpts.portail.DossiersLecture.EvenementLu;
@@ -40,9 +41,21 @@ class DossierAgent {
 			List.of("avisCpam", "commentaireAvisCpam"), "deciderProjetSante",
 			List.of("decisionProjet", "motifOpposition", "commentaireOpposition", "objetCorrection"));
 
+	/**
+	 * The inner start and end events of the ten opinions and the reminders: ten times the
+	 * same line, nothing decided.
+	 */
+	private static final Set<String> SANS_INTERET = Set.of("avisUrpsDemande", "avisUrpsRendu", "recueillirAvisUrps",
+			"urpsRelancee", "porteurRelance", "arsRappelee");
+
 	/** The page: the dossier, what the viewer sees of it, their open tasks. */
 	record Page(DossierLu dossier, Vue vue, Map<String, Map<String, String>> avis, Map<String, Object> decisions,
 			List<Evenement> historique, List<DocumentOfficiel> documents, List<TacheAgent> taches) {
+
+		/** The name of an URPS by its group id. */
+		public String urps(String groupId) {
+			return Institution.ofGroupId(groupId).map(Institution::label).orElse(groupId);
+		}
 
 		public List<DossiersLecture.PieceLue> pieces() {
 			return this.dossier.pieces().stream().filter((piece) -> this.vue.voitPiece(piece.categorie())).toList();
@@ -99,7 +112,7 @@ class DossierAgent {
 		VisibiliteDossier.DECISIONS.keySet().forEach((name) -> {
 			Object value = dossier.variables().get(name);
 			if (value != null && vue.voitDecision(name)) {
-				decisions.put(name, value);
+				decisions.put(name, lisible(value));
 			}
 		});
 		List<DocumentOfficiel> documents = this.documents.ofDossier(reference)
@@ -133,6 +146,7 @@ class DossierAgent {
 		List<EvenementLu> visibles = dossier.historique()
 			.stream()
 			.filter((evenement) -> vue.voitActivite(evenement.activite()))
+			.filter((evenement) -> !SANS_INTERET.contains(evenement.activite()))
 			.toList();
 		java.util.ArrayList<Evenement> historique = new java.util.ArrayList<>();
 		for (int i = 0; i < visibles.size(); i++) {
@@ -151,13 +165,21 @@ class DossierAgent {
 				for (String name : MOTIFS.getOrDefault(activite, List.of())) {
 					Object value = dossier.variables().get(name);
 					if (value != null && !value.toString().isBlank() && vue.voitDecision(name)) {
-						motifs.put(name, value);
+						motifs.put(name, lisible(value));
 					}
 				}
 			}
 			historique.add(new Evenement(activite, evenement.nom(), evenement.debut(), evenement.fin(), par, motifs));
 		}
 		return historique;
+	}
+
+	/** An amount of 25000.0 reads 25000. */
+	private static Object lisible(Object value) {
+		if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()) {
+			return number.longValue();
+		}
+		return value;
 	}
 
 	private List<TacheAgent> taches(String reference, Lecteur lecteur) {
