@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -73,6 +75,8 @@ class DossierAgentTest {
 
 	long pieceId;
 
+	long lettreId;
+
 	@BeforeEach
 	void sendALettre() throws Exception {
 		this.mvc = MockMvcBuilders.webAppContextSetup(this.context)
@@ -104,6 +108,7 @@ class DossierAgentTest {
 			.getRedirectedUrl();
 		assertThat(location).as("lettre sent").endsWith("/recu");
 		long lettreId = Long.parseLong(location.replaceAll("\\D+", " ").trim().split(" ")[0]);
+		this.lettreId = lettreId;
 		this.reference = this.jdbc
 			.sql("select d.reference from dossier d join lettre_intention l on l.dossier_id = d.id where l.id = :id")
 			.param("id", lettreId)
@@ -175,7 +180,44 @@ class DossierAgentTest {
 		executerJobs();
 	}
 
+	/** The porteur deposits the projet de santé with its statuts in the portal. */
+	private long projetDepose() throws Exception {
+		String url = "/dossiers/" + this.lettreId + "/taches/" + tache("deposerProjetSante", null).getId();
+		this.mvc
+			.perform(multipart(url)
+				.file(new MockMultipartFile("fichier", "statuts-association.pdf", "application/pdf", PDF))
+				.param("missionsActions", "Accès aux soins : une permanence le samedi.")
+				.param("gouvernance", "Association loi 1901, bureau de six membres.")
+				.param("systemesInformation", "Messagerie sécurisée de santé.")
+				.with(porteur())
+				.with(csrf()))
+			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isEqualTo(302));
+		executerJobs();
+		return this.jdbc.sql("select id from piece_jointe where lettre_id = :id and categorie = 'STATUTS'")
+			.param("id", this.lettreId)
+			.query(Long.class)
+			.single();
+	}
+
 	// ------------------------------------------------------------------ the viewers
+
+	/**
+	 * A real login with the demo password: the authorities come from the identity store.
+	 */
+	private RequestPostProcessor connecte(String userId) throws Exception {
+		MvcResult login = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/connexion")
+				.param("username", userId)
+				.param("password", "demo")
+				.with(csrf()))
+			.andReturn();
+		assertThat(login.getResponse().getRedirectedUrl()).as("login of " + userId).doesNotContain("error");
+		MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+		return (request) -> {
+			request.setSession(session);
+			return request;
+		};
+	}
 
 	private static RequestPostProcessor porteur() {
 		return user("porteur.76").authorities(new SimpleGrantedAuthority("GROUP_porteurs"),
@@ -368,6 +410,43 @@ class DossierAgentTest {
 		int fichier = piece(porteur()).getStatus();
 		assertThat(AbuseSuite.attempt(ESPACE, "porteur ouvre l'espace agents sur son propre dossier",
 				page == 403 && fichier == 403))
+			.isTrue();
+	}
+
+	@Test
+	void statutsAndProjetDeSanteAreForArsCpamAndAdministratorsOnly() throws Exception {
+		lettreComplete();
+		avisRendus();
+		transmis();
+		firAccorde();
+		long statuts = projetDepose();
+		String pieceStatuts = "/agents/dossiers/" + this.reference + "/pieces/" + statuts;
+		for (String group : List.of("urps-medecins", "guichet-cpts")) {
+			assertThat(get(pieceStatuts, agent(group, "76")).getStatus()).as(group).isEqualTo(404);
+			assertThat(page(agent(group, "76"))).as(group)
+				.doesNotContain("statuts-association.pdf")
+				.doesNotContain("Association loi 1901");
+		}
+		for (String group : List.of("ars", "cpam", "administrateurs")) {
+			assertThat(get(pieceStatuts, agent(group, "76")).getStatus()).as(group).isEqualTo(200);
+			assertThat(page(agent(group, "76"))).as(group)
+				.contains("statuts-association.pdf")
+				.contains("Association loi 1901, bureau de six membres.")
+				.contains("Messagerie sécurisée de santé.");
+		}
+		assertThat(page(agent("cpam", "76"))).contains(DossierAgent.TASKLIST + tache("donnerAvisCpam", "cpam").getId());
+	}
+
+	@Test
+	void withARealLoginTheRuleFollowsTheAccountsGroupsAndRegion() throws Exception {
+		assertShowsTheLettre(page(connecte("guichet.76")));
+		assertThePieceDownloads(connecte("urps-medecins.76"));
+		assertThat(status(connecte("ars.76"))).isEqualTo(404);
+		assertThat(AbuseSuite.attempt(ESPACE, "guichet.52 connecté lit un dossier d'Occitanie",
+				status(connecte("guichet.52")) == 404))
+			.isTrue();
+		assertThat(AbuseSuite.attempt(ESPACE, "porteur.76 connecté ouvre l'espace agents",
+				status(connecte("porteur.76")) == 403))
 			.isTrue();
 	}
 
