@@ -97,6 +97,20 @@ public class DocumentsOfficiels {
 			.list();
 	}
 
+	/** A document of this dossier with its bytes; empty when it is not one of its. */
+	public Optional<DocumentOfficiel> ofDossier(String reference, long id) {
+		return this.jdbc.sql("""
+				select id, reference, type, nom_fichier, contenu, sha256, created_at from document
+				where reference = :reference and id = :id
+				""")
+			.param("reference", reference)
+			.param("id", id)
+			.query((rs, n) -> new DocumentOfficiel(rs.getLong(1), rs.getString(2),
+					TypeDocument.valueOf(rs.getString(3)), rs.getString(4), rs.getBytes(5), rs.getString(6),
+					rs.getObject(7, OffsetDateTime.class)))
+			.optional();
+	}
+
 	Optional<Stored> find(long id) {
 		return this.jdbc.sql("select reference, region, nom_fichier, contenu from document where id = :id")
 			.param("id", id)

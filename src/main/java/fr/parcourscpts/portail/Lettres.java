@@ -163,6 +163,17 @@ class Lettres {
 		return lettre;
 	}
 
+	/** The sent lettre of a dossier, by its reference. */
+	Optional<Lettre> findByReference(String reference) {
+		return this.jdbc.sql("""
+				select l.id from lettre_intention l join dossier d on d.id = l.dossier_id
+				where d.reference = :reference""")
+			.param("reference", reference)
+			.query(Long.class)
+			.optional()
+			.flatMap(this::find);
+	}
+
 	/** The drafts of a user and the lettres of the dossiers they are a member of. */
 	List<Lettre> visibleTo(String user) {
 		List<Long> ids = this.jdbc.sql("""

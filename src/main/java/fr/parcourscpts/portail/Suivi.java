@@ -256,14 +256,19 @@ class Suivi {
 
 	/** The URPS opinions, once the Guichet has forwarded them to the ARS. */
 	Map<String, Map<String, String>> avisUrps(String reference, Map<String, Object> variables) {
-		boolean transmis = activites(reference).stream()
-			.anyMatch((activite) -> activite.getActivityId().equals(CreationProcess.TRANSMETTRE_AVIS_ARS)
-					&& activite.getEndTime() != null);
+		boolean transmis = transmisArs(reference);
 		Object json = variables.get(CreationProcess.AVIS_URPS);
 		if (!transmis || !(json instanceof String text) || text.isBlank()) {
 			return Map.of();
 		}
 		return AvisUrps.lire(text);
+	}
+
+	/** Whether the Guichet has forwarded the lettre and the opinions to the ARS. */
+	boolean transmisArs(String reference) {
+		return activites(reference).stream()
+			.anyMatch((activite) -> activite.getActivityId().equals(CreationProcess.TRANSMETTRE_AVIS_ARS)
+					&& activite.getEndTime() != null);
 	}
 
 }

@@ -1,0 +1,202 @@
+package fr.parcourscpts.agents;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import fr.parcourscpts.agents.VisibiliteDossier.Lecteur;
+import fr.parcourscpts.agents.VisibiliteDossier.Vue;
+import fr.parcourscpts.documents.DocumentOfficiel;
+import fr.parcourscpts.documents.DocumentsOfficiels;
+import fr.parcourscpts.identity.Institution;
+import fr.parcourscpts.portail.DossiersLecture;
+import fr.parcourscpts.portail.DossiersLecture.DossierLu;
+import fr.parcourscpts.portail.DossiersLecture.EvenementLu;
+import fr.parcourscpts.portail.DossiersLecture.FichierLu;
+
+/**
+ * The dossier page of an agent: the dossier read through the portal's API, cut down to
+ * what {@link VisibiliteDossier} lets the agent see, once per request.
+ */
+@Service
+class DossierAgent {
+
+	/** Where Tasklist opens a task. */
+	static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
+
+	/**
+	 * The decision and the reason that each step records, for the "why" of the timeline.
+	 */
+	private static final Map<String, List<String>> MOTIFS = Map.of("verifierCompletude",
+			List.of("completude", "motifCompletude"), "transmettreAvisArs",
+			List.of("avisConsolideFinal", "motifDerogation"), "deciderFinancementFir",
+			List.of("decisionFir", "montantFirAccorde", "motifRefusFir", "questionFir"), "donnerAvisCpam",
+			List.of("avisCpam", "commentaireAvisCpam"), "deciderProjetSante",
+			List.of("decisionProjet", "motifOpposition", "commentaireOpposition", "objetCorrection"));
+
+	/**
+	 * The inner start and end events of the ten opinions and the reminders: ten times the
+	 * same line, nothing decided.
+	 */
+	private static final Set<String> SANS_INTERET = Set.of("avisUrpsDemande", "avisUrpsRendu", "recueillirAvisUrps",
+			"urpsRelancee", "porteurRelance", "arsRappelee");
+
+	/** The page: the dossier, what the viewer sees of it, their open tasks. */
+	record Page(DossierLu dossier, Vue vue, Map<String, Map<String, String>> avis, Map<String, Object> decisions,
+			List<Evenement> historique, List<DocumentOfficiel> documents, List<TacheAgent> taches) {
+
+		/** The name of an URPS by its group id. */
+		public String urps(String groupId) {
+			return Institution.ofGroupId(groupId).map(Institution::label).orElse(groupId);
+		}
+
+		public List<DossiersLecture.PieceLue> pieces() {
+			return this.dossier.pieces().stream().filter((piece) -> this.vue.voitPiece(piece.categorie())).toList();
+		}
+
+	}
+
+	/** A step of the timeline, with who did it and, for a decision, what and why. */
+	record Evenement(String activite, String nom, Date debut, Date fin, String par, Map<String, Object> motifs) {
+	}
+
+	/** An open task of the viewer's institution, and its link to Tasklist. */
+	record TacheAgent(String id, String nom, Date echeance) {
+
+		public String lien() {
+			return TASKLIST + this.id;
+		}
+
+	}
+
+	/** Unknown, not sent, or not the viewer's to see: the same 404. */
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class DossierIntrouvable extends RuntimeException {
+
+		DossierIntrouvable() {
+			super("Dossier introuvable");
+		}
+
+	}
+
+	private final DossiersLecture dossiers;
+
+	private final DocumentsOfficiels documents;
+
+	private final TaskService tasks;
+
+	DossierAgent(DossiersLecture dossiers, DocumentsOfficiels documents, TaskService tasks) {
+		this.dossiers = dossiers;
+		this.documents = documents;
+		this.tasks = tasks;
+	}
+
+	Page page(String reference, Lecteur lecteur) {
+		DossierLu dossier = this.dossiers.parReference(reference).orElseThrow(DossierIntrouvable::new);
+		Vue vue = VisibiliteDossier.vue(lecteur, dossier.region(), dossier.transmisArs())
+			.orElseThrow(DossierIntrouvable::new);
+		Map<String, Map<String, String>> avis = new LinkedHashMap<>();
+		dossier.avisUrps().forEach((urps, unAvis) -> {
+			if (vue.voitAvisDe(urps)) {
+				avis.put(urps, unAvis);
+			}
+		});
+		Map<String, Object> decisions = new LinkedHashMap<>();
+		VisibiliteDossier.DECISIONS.keySet().forEach((name) -> {
+			Object value = dossier.variables().get(name);
+			if (value != null && vue.voitDecision(name)) {
+				decisions.put(name, lisible(value));
+			}
+		});
+		List<DocumentOfficiel> documents = this.documents.ofDossier(reference)
+			.stream()
+			.filter((document) -> vue.voitDocument(document.type()))
+			.toList();
+		return new Page(dossier, vue, avis, decisions, historique(dossier, vue), documents, taches(reference, lecteur));
+	}
+
+	/** A file of the dossier that the viewer may see. */
+	FichierLu piece(String reference, long pieceId, Lecteur lecteur) {
+		DossierLu dossier = this.dossiers.parReference(reference).orElseThrow(DossierIntrouvable::new);
+		Vue vue = VisibiliteDossier.vue(lecteur, dossier.region(), dossier.transmisArs())
+			.orElseThrow(DossierIntrouvable::new);
+		return this.dossiers.piece(reference, pieceId)
+			.filter((fichier) -> vue.voitPiece(fichier.categorie()))
+			.orElseThrow(DossierIntrouvable::new);
+	}
+
+	/** An official document of the dossier that the viewer may see. */
+	DocumentOfficiel document(String reference, long documentId, Lecteur lecteur) {
+		DossierLu dossier = this.dossiers.parReference(reference).orElseThrow(DossierIntrouvable::new);
+		Vue vue = VisibiliteDossier.vue(lecteur, dossier.region(), dossier.transmisArs())
+			.orElseThrow(DossierIntrouvable::new);
+		return this.documents.ofDossier(reference, documentId)
+			.filter((document) -> vue.voitDocument(document.type()))
+			.orElseThrow(DossierIntrouvable::new);
+	}
+
+	private List<Evenement> historique(DossierLu dossier, Vue vue) {
+		List<EvenementLu> visibles = dossier.historique()
+			.stream()
+			.filter((evenement) -> vue.voitActivite(evenement.activite()))
+			.filter((evenement) -> !SANS_INTERET.contains(evenement.activite()))
+			.toList();
+		java.util.ArrayList<Evenement> historique = new java.util.ArrayList<>();
+		for (int i = 0; i < visibles.size(); i++) {
+			EvenementLu evenement = visibles.get(i);
+			String activite = evenement.activite();
+			boolean derniere = evenement.fin() != null && visibles.subList(i + 1, visibles.size())
+				.stream()
+				.noneMatch((suivant) -> suivant.activite().equals(activite));
+			Object decidePar = dossier.variables().get(activite + "DecidePar");
+			String par = (evenement.par() != null) ? evenement.par()
+					: (derniere && decidePar != null) ? decidePar.toString() : null;
+			Map<String, Object> motifs = new LinkedHashMap<>();
+			// the variables hold the last decision of a step: it belongs to its last
+			// occurrence
+			if (derniere) {
+				for (String name : MOTIFS.getOrDefault(activite, List.of())) {
+					Object value = dossier.variables().get(name);
+					if (value != null && !value.toString().isBlank() && vue.voitDecision(name)) {
+						motifs.put(name, lisible(value));
+					}
+				}
+			}
+			historique.add(new Evenement(activite, evenement.nom(), evenement.debut(), evenement.fin(), par, motifs));
+		}
+		return historique;
+	}
+
+	/** An amount of 25000.0 reads 25000. */
+	private static Object lisible(Object value) {
+		if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()) {
+			return number.longValue();
+		}
+		return value;
+	}
+
+	private List<TacheAgent> taches(String reference, Lecteur lecteur) {
+		Set<String> groupes = lecteur.groupesAgents();
+		if (groupes.isEmpty()) {
+			return List.of();
+		}
+		return this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskCandidateGroupIn(List.copyOf(groupes))
+			.includeAssignedTasks()
+			.orderByDueDate()
+			.asc()
+			.list()
+			.stream()
+			.map((task) -> new TacheAgent(task.getId(), task.getName(), task.getDueDate()))
+			.toList();
+	}
+
+}

@@ -1,0 +1,466 @@
+package fr.parcourscpts.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.util.HtmlUtils;
+
+import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.intention.AvisUrps;
+import fr.parcourscpts.system.AbuseSuite;
+
+/**
+ * The dossier page of the agents, per row of the visibility table: a real lettre sent
+ * through the portal with a piece, moved along its process by the engine.
+ */
+@ApplicationTest
+class DossierAgentTest {
+
+	private static final String ESPACE = "espace agents";
+
+	/** A small but real PDF. */
+	private static final byte[] PDF = """
+			%PDF-1.4
+			1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+			2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+			3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
+			trailer << /Root 1 0 R >>
+			%%EOF
+			""".getBytes(StandardCharsets.ISO_8859_1);
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	MockMvc mvc;
+
+	String reference;
+
+	long pieceId;
+
+	long lettreId;
+
+	@BeforeEach
+	void sendALettre() throws Exception {
+		this.mvc = MockMvcBuilders.webAppContextSetup(this.context)
+			.apply(SecurityMockMvcConfigurers.springSecurity())
+			.build();
+		String location = this.mvc
+			.perform(multipart("/dossiers/nouveau")
+				.file(new MockMultipartFile("fichiers", "diagnostic-territorial.pdf", "application/pdf", PDF))
+				.param("nomCpts", "CPTS du Pays Toulousain")
+				.param("communes", "31555")
+				.param("besoins", "Douze mille patients sans médecin traitant.")
+				.param("professionnels[medecinsGeneralistes]", "12")
+				.param("professionnels[infirmiers]", "20")
+				.param("missionAccesSoins", "true")
+				.param("missionParcours", "true")
+				.param("missionPrevention", "true")
+				.param("missionCrisesSanitaires", "true")
+				.param("objectifs", "Un médecin traitant pour chacun.")
+				.param("actions", "Soins non programmés, parcours diabète.")
+				.param("moyens", "Un coordinateur à mi-temps.")
+				.param("montantFirDemande", "30000")
+				.param("lignesBudget[0].libelle", "Coordination territoriale")
+				.param("lignesBudget[0].montant", "30000")
+				.param("action", "envoyer")
+				.with(porteur())
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).as("lettre sent").endsWith("/recu");
+		long lettreId = Long.parseLong(location.replaceAll("\\D+", " ").trim().split(" ")[0]);
+		this.lettreId = lettreId;
+		this.reference = this.jdbc
+			.sql("select d.reference from dossier d join lettre_intention l on l.dossier_id = d.id where l.id = :id")
+			.param("id", lettreId)
+			.query(String.class)
+			.single();
+		this.pieceId = this.jdbc.sql("select id from piece_jointe where lettre_id = :id")
+			.param("id", lettreId)
+			.query(Long.class)
+			.single();
+	}
+
+	// ------------------------------------------------------------------ moving the
+	// dossier
+
+	private Task tache(String key, String group) {
+		var query = this.tasks.createTaskQuery().processInstanceBusinessKey(this.reference).taskDefinitionKey(key);
+		if (group != null) {
+			query.taskCandidateGroup(group);
+		}
+		Task task = query.singleResult();
+		assertThat(task).as("open task %s of %s", key, group).isNotNull();
+		return task;
+	}
+
+	private void executerJobs() {
+		for (int round = 0; round < 20; round++) {
+			List<Job> jobs = this.runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(this.reference)
+				.list()
+				.stream()
+				.flatMap((instance) -> this.management.createJobQuery()
+					.processInstanceId(instance.getId())
+					.executable()
+					.list()
+					.stream())
+				.filter((job) -> job.getDuedate() == null || !job.getDuedate().after(new Date()))
+				.toList();
+			if (jobs.isEmpty()) {
+				return;
+			}
+			jobs.forEach((job) -> this.management.executeJob(job.getId()));
+		}
+	}
+
+	private void lettreComplete() {
+		this.tasks.complete(tache("verifierCompletude", "guichet-cpts").getId(), Map.of("completude", "complete"));
+		executerJobs();
+	}
+
+	private void avisRendus() {
+		for (String urps : AvisUrps.urps()) {
+			this.tasks.complete(tache("rendreAvisUrps", urps).getId(),
+					Map.of("critereMissions", "favorable", "commentaireMissions", "Avis motivé de " + urps,
+							"critereMobilisation", "favorable", "commentaireMobilisation", "-", "critereTerritoire",
+							"favorable", "commentaireTerritoire", "-", "avisGlobal", "favorable"));
+		}
+		executerJobs();
+	}
+
+	private void transmis() {
+		this.tasks.complete(tache("transmettreAvisArs", "guichet-cpts").getId(),
+				Map.of("avisConsolideFinal", "favorable"));
+		executerJobs();
+	}
+
+	private void firAccorde() {
+		this.tasks.complete(tache("deciderFinancementFir", "ars").getId(),
+				Map.of("decisionFir", "accorde", "montantFirAccorde", 25000.0));
+		executerJobs();
+	}
+
+	/** The porteur deposits the projet de santé with its statuts in the portal. */
+	private long projetDepose() throws Exception {
+		String url = "/dossiers/" + this.lettreId + "/taches/" + tache("deposerProjetSante", null).getId();
+		this.mvc
+			.perform(multipart(url)
+				.file(new MockMultipartFile("fichier", "statuts-association.pdf", "application/pdf", PDF))
+				.param("missionsActions", "Accès aux soins : une permanence le samedi.")
+				.param("gouvernance", "Association loi 1901, bureau de six membres.")
+				.param("systemesInformation", "Messagerie sécurisée de santé.")
+				.with(porteur())
+				.with(csrf()))
+			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isEqualTo(302));
+		executerJobs();
+		return this.jdbc.sql("select id from piece_jointe where lettre_id = :id and categorie = 'STATUTS'")
+			.param("id", this.lettreId)
+			.query(Long.class)
+			.single();
+	}
+
+	// ------------------------------------------------------------------ the viewers
+
+	/**
+	 * A real login with the demo password: the authorities come from the identity store.
+	 */
+	private RequestPostProcessor connecte(String userId) throws Exception {
+		MvcResult login = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/connexion")
+				.param("username", userId)
+				.param("password", "demo")
+				.with(csrf()))
+			.andReturn();
+		assertThat(login.getResponse().getRedirectedUrl()).as("login of " + userId).doesNotContain("error");
+		MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+		return (request) -> {
+			request.setSession(session);
+			return request;
+		};
+	}
+
+	private static RequestPostProcessor porteur() {
+		return user("porteur.76").authorities(new SimpleGrantedAuthority("GROUP_porteurs"),
+				new SimpleGrantedAuthority("REGION_76"));
+	}
+
+	private static RequestPostProcessor agent(String group, String region) {
+		String prefix = switch (group) {
+			case "guichet-cpts" -> "guichet";
+			case "administrateurs" -> "admin";
+			default -> group;
+		};
+		return user(prefix + "." + region).authorities(new SimpleGrantedAuthority("GROUP_" + group),
+				new SimpleGrantedAuthority("REGION_" + region));
+	}
+
+	private MockHttpServletResponse get(String path, RequestPostProcessor viewer) throws Exception {
+		return this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(viewer))
+			.andReturn()
+			.getResponse();
+	}
+
+	private String page(RequestPostProcessor viewer) throws Exception {
+		MockHttpServletResponse response = get("/agents/dossiers/" + this.reference, viewer);
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+		return HtmlUtils.htmlUnescape(response.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	private int status(RequestPostProcessor viewer) throws Exception {
+		return get("/agents/dossiers/" + this.reference, viewer).getStatus();
+	}
+
+	private MockHttpServletResponse piece(RequestPostProcessor viewer) throws Exception {
+		return get("/agents/dossiers/" + this.reference + "/pieces/" + this.pieceId, viewer);
+	}
+
+	private static void assertShowsTheLettre(String page) {
+		assertThat(page).contains("CPTS du Pays Toulousain")
+			.contains("Toulouse")
+			.contains("31555")
+			.contains("Douze mille patients sans médecin traitant.")
+			.contains("Médecins généralistes : 12")
+			.contains("Infirmiers : 20")
+			.contains("« prévention »")
+			.contains("Un médecin traitant pour chacun.")
+			.contains("Soins non programmés, parcours diabète.")
+			.contains("Un coordinateur à mi-temps.")
+			.contains("30000 €")
+			.contains("Coordination territoriale")
+			.contains("diagnostic-territorial.pdf");
+	}
+
+	private void assertThePieceDownloads(RequestPostProcessor viewer) throws Exception {
+		MockHttpServletResponse response = piece(viewer);
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsByteArray()).isEqualTo(PDF);
+		assertThat(response.getHeader("Content-Disposition")).startsWith("attachment")
+			.contains("diagnostic-territorial.pdf");
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
+	// ------------------------------------------------------------------ the rows
+
+	@Test
+	void guichetSeesTheLettreItsPiecesAndEveryOpinionWithItsTaskInTasklist() throws Exception {
+		String avant = page(agent("guichet-cpts", "76"));
+		assertShowsTheLettre(avant);
+		assertThat(avant).contains(DossierAgent.TASKLIST + tache("verifierCompletude", "guichet-cpts").getId())
+			.contains("Traiter dans Tasklist");
+		assertThePieceDownloads(agent("guichet-cpts", "76"));
+
+		lettreComplete();
+		avisRendus();
+		String apres = page(agent("guichet-cpts", "76"));
+		assertThat(apres).contains("Avis motivé de urps-medecins")
+			.contains("Avis motivé de urps-pharmaciens")
+			.contains(DossierAgent.TASKLIST + tache("transmettreAvisArs", "guichet-cpts").getId());
+	}
+
+	@Test
+	void urpsBeforeTheForwardingSeesTheLettreAndOnlyItsOwnOpinion() throws Exception {
+		lettreComplete();
+		String ouverte = page(agent("urps-medecins", "76"));
+		assertShowsTheLettre(ouverte);
+		assertThat(ouverte).contains(DossierAgent.TASKLIST + tache("rendreAvisUrps", "urps-medecins").getId())
+			.doesNotContain(tache("rendreAvisUrps", "urps-pharmaciens").getId());
+		assertThePieceDownloads(agent("urps-medecins", "76"));
+
+		avisRendus();
+		String rendue = page(agent("urps-medecins", "76"));
+		assertThat(rendue).contains("Avis motivé de urps-medecins")
+			.doesNotContain("Avis motivé de urps-pharmaciens")
+			.doesNotContain("urps-pharmaciens")
+			.contains("quand le Guichet CPTS les aura transmis");
+	}
+
+	@Test
+	void urpsAfterTheForwardingSeesEveryOpinionButNeverTheFirDecision() throws Exception {
+		lettreComplete();
+		avisRendus();
+		transmis();
+		firAccorde();
+		String page = page(agent("urps-pharmaciens", "76"));
+		assertShowsTheLettre(page);
+		assertThat(page).contains("Avis motivé de urps-medecins")
+			.contains("Avis motivé de urps-pharmaciens")
+			.doesNotContain("Décision sur le FIR")
+			.doesNotContain("25000")
+			.doesNotContain("Décider du préfinancement FIR")
+			.doesNotContain("Le projet de santé")
+			.contains("Accusé de réception de la lettre")
+			.doesNotContain("Décision relative au préfinancement FIR");
+		assertThat(get(document("ACCUSE_RECEPTION_LETTRE"), agent("urps-pharmaciens", "76")).getStatus())
+			.isEqualTo(200);
+		assertThat(get(document("DECISION_FIR"), agent("urps-pharmaciens", "76")).getStatus()).isEqualTo(404);
+	}
+
+	private String document(String type) {
+		long id = this.jdbc.sql("select id from document where reference = :r and type = :t")
+			.param("r", this.reference)
+			.param("t", type)
+			.query(Long.class)
+			.single();
+		return "/agents/dossiers/" + this.reference + "/documents/" + id;
+	}
+
+	@Test
+	void arsAndCpamGetNotFoundBeforeTheForwardingThenSeeEverything() throws Exception {
+		lettreComplete();
+		avisRendus();
+		assertThat(status(agent("ars", "76"))).isEqualTo(404);
+		assertThat(status(agent("cpam", "76"))).isEqualTo(404);
+		assertThat(piece(agent("ars", "76")).getStatus()).isEqualTo(404);
+
+		transmis();
+		String ars = page(agent("ars", "76"));
+		assertShowsTheLettre(ars);
+		assertThat(ars).contains("Avis motivé de urps-biologistes")
+			.contains("Avis consolidé des URPS")
+			.contains(DossierAgent.TASKLIST + tache("deciderFinancementFir", "ars").getId())
+			.contains("Le projet de santé");
+		assertThePieceDownloads(agent("ars", "76"));
+
+		firAccorde();
+		String cpam = page(agent("cpam", "76"));
+		assertShowsTheLettre(cpam);
+		assertThat(cpam).contains("Décision sur le FIR").contains("accordé").contains("25000");
+		assertThat(cpam).doesNotContain("Traiter dans Tasklist").contains("Décision relative au préfinancement FIR");
+		MockHttpServletResponse decision = get(document("DECISION_FIR"), agent("cpam", "76"));
+		assertThat(decision.getStatus()).isEqualTo(200);
+		assertThat(decision.getContentAsByteArray()).startsWith("%PDF".getBytes(StandardCharsets.ISO_8859_1));
+		assertThePieceDownloads(agent("cpam", "76"));
+	}
+
+	@Test
+	void regionalAdministratorSeesEverythingOfTheirRegion() throws Exception {
+		lettreComplete();
+		avisRendus();
+		String page = page(agent("administrateurs", "76"));
+		assertShowsTheLettre(page);
+		assertThat(page).contains("Avis motivé de urps-medecins")
+			.contains("Avis motivé de urps-orthoptistes")
+			.contains("Le projet de santé")
+			.doesNotContain("Traiter dans Tasklist");
+		assertThePieceDownloads(agent("administrateurs", "76"));
+	}
+
+	@Test
+	void agentsOfAnotherRegionGetNotFoundAsForAnUnknownReference() throws Exception {
+		lettreComplete();
+		avisRendus();
+		transmis();
+		for (String group : List.of("guichet-cpts", "urps-medecins", "ars", "cpam", "administrateurs")) {
+			int page = status(agent(group, "52"));
+			int fichier = piece(agent(group, "52")).getStatus();
+			assertThat(AbuseSuite.attempt(ESPACE, group + " d'une autre région lit un dossier et sa pièce",
+					page == 404 && fichier == 404))
+				.as(group)
+				.isTrue();
+		}
+		assertThat(get("/agents/dossiers/CPTS-76-2026-9999", agent("ars", "76")).getStatus()).isEqualTo(404);
+		assertThat(get("/agents/dossiers/CPTS-76-2026-9999/pieces/" + this.pieceId, agent("ars", "76")).getStatus())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void porteursAreForbiddenEvenOnTheirOwnDossier() throws Exception {
+		int page = status(porteur());
+		int fichier = piece(porteur()).getStatus();
+		assertThat(AbuseSuite.attempt(ESPACE, "porteur ouvre l'espace agents sur son propre dossier",
+				page == 403 && fichier == 403))
+			.isTrue();
+	}
+
+	@Test
+	void statutsAndProjetDeSanteAreForArsCpamAndAdministratorsOnly() throws Exception {
+		lettreComplete();
+		avisRendus();
+		transmis();
+		firAccorde();
+		long statuts = projetDepose();
+		String pieceStatuts = "/agents/dossiers/" + this.reference + "/pieces/" + statuts;
+		for (String group : List.of("urps-medecins", "guichet-cpts")) {
+			assertThat(get(pieceStatuts, agent(group, "76")).getStatus()).as(group).isEqualTo(404);
+			assertThat(page(agent(group, "76"))).as(group)
+				.doesNotContain("statuts-association.pdf")
+				.doesNotContain("Association loi 1901");
+		}
+		for (String group : List.of("ars", "cpam", "administrateurs")) {
+			assertThat(get(pieceStatuts, agent(group, "76")).getStatus()).as(group).isEqualTo(200);
+			assertThat(page(agent(group, "76"))).as(group)
+				.contains("statuts-association.pdf")
+				.contains("Association loi 1901, bureau de six membres.")
+				.contains("Messagerie sécurisée de santé.");
+		}
+		assertThat(page(agent("cpam", "76"))).contains(DossierAgent.TASKLIST + tache("donnerAvisCpam", "cpam").getId());
+	}
+
+	@Test
+	void withARealLoginTheRuleFollowsTheAccountsGroupsAndRegion() throws Exception {
+		assertShowsTheLettre(page(connecte("guichet.76")));
+		assertThePieceDownloads(connecte("urps-medecins.76"));
+		assertThat(status(connecte("ars.76"))).isEqualTo(404);
+		assertThat(AbuseSuite.attempt(ESPACE, "guichet.52 connecté lit un dossier d'Occitanie",
+				status(connecte("guichet.52")) == 404))
+			.isTrue();
+		assertThat(AbuseSuite.attempt(ESPACE, "porteur.76 connecté ouvre l'espace agents",
+				status(connecte("porteur.76")) == 403))
+			.isTrue();
+	}
+
+	@Test
+	void aPieceOfAnotherDossierIsNotFoundUnderThisReference() throws Exception {
+		String premier = this.reference;
+		long sienne = this.pieceId;
+		sendALettre();
+		assertThat(get("/agents/dossiers/" + premier + "/pieces/" + sienne, agent("guichet-cpts", "76")).getStatus())
+			.isEqualTo(200);
+		int autre = get("/agents/dossiers/" + premier + "/pieces/" + this.pieceId, agent("guichet-cpts", "76"))
+			.getStatus();
+		assertThat(AbuseSuite.attempt(ESPACE, "pièce d'un autre dossier demandée sous une référence", autre == 404))
+			.isTrue();
+	}
+
+}
