@@ -46,6 +46,9 @@ class TasklistFiltersTest {
 	@Autowired
 	IdentityService identityService;
 
+	@Autowired
+	TaskListVariables taskListVariables;
+
 	@AfterEach
 	void restoreFilters() {
 		for (Filter filter : filters()) {
@@ -115,6 +118,25 @@ class TasklistFiltersTest {
 		finally {
 			this.identityService.clearAuthentication();
 		}
+	}
+
+	@Test
+	void openTasksCreatedBeforeTheCopiesGetThemAtTheNextStart() {
+		String reference = "CPTS-76-2026-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		String processInstanceId = this.runtimeService.createProcessInstanceByKey("cpts-creation")
+			.businessKey(reference)
+			.setVariables(Map.of("reference", reference, "region", "76", "nomCpts", "CPTS du Comminges", "porteur",
+					"porteur.76"))
+			.startBeforeActivity("verifierCompletude")
+			.execute()
+			.getId();
+		Task task = this.taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+		this.taskService.removeVariablesLocal(task.getId(), List.of("dossierReference", "dossierNomCpts"));
+
+		this.taskListVariables.run(null);
+
+		assertThat(this.taskService.getVariablesLocal(task.getId())).containsEntry("dossierReference", reference)
+			.containsEntry("dossierNomCpts", "CPTS du Comminges");
 	}
 
 	private List<Filter> filters() {
