@@ -101,6 +101,17 @@ class TasklistEnFrancaisBrowserTest {
 		assertThat(this.browser.findElement(By.cssSelector("footer")).getText()).contains("Europe/Paris");
 	}
 
+	@Test
+	void cockpitShowsTheRegionalAdministratorNoCamunda8Banner() {
+		logIn("admin.76");
+		this.browser.get(url("/camunda/app/cockpit/default/"));
+		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
+		waitFor().until((driver) -> !driver.findElements(By.cssSelector(".ce-eol-banner")).isEmpty());
+		HeadlessChromium.screenshot(this.browser, "cockpit-sans-bandeau");
+
+		assertThat(displayed(".ce-eol-banner")).as("Camunda 8 banner shown").isFalse();
+	}
+
 	private boolean displayed(String css) {
 		return this.browser.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
 	}
