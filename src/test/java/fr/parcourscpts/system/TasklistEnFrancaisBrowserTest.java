@@ -102,6 +102,21 @@ class TasklistEnFrancaisBrowserTest {
 	}
 
 	@Test
+	void theWelcomePageIsInFrenchWithoutTheCamunda8Banner() {
+		logIn("guichet.76");
+		this.browser.get(url("/camunda/app/welcome/default/"));
+		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header]")));
+		waitFor().until((driver) -> driver.findElement(By.cssSelector("body")).getText().contains("Profil"));
+		HeadlessChromium.screenshot(this.browser, "accueil-en-francais");
+
+		assertThat(this.browser.findElement(By.cssSelector("body")).getText()).contains("Modifier le profil")
+			.contains("Changer le mot de passe")
+			.contains("Liens")
+			.doesNotContain("Camunda 8");
+		assertThat(displayed(".ce-eol-banner")).as("Camunda 8 banner shown").isFalse();
+	}
+
+	@Test
 	void cockpitShowsTheRegionalAdministratorNoCamunda8Banner() {
 		logIn("admin.76");
 		this.browser.get(url("/camunda/app/cockpit/default/"));
