@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -212,11 +213,14 @@ class IdentitySetup implements ApplicationRunner {
 
 	private void createFilter(String name, int priority, String description,
 			org.camunda.bpm.engine.task.TaskQuery query) {
-		if (this.filterService.createFilterQuery().filterName(name).count() > 0) {
+		List<Filter> existing = this.filterService.createFilterQuery().filterName(name).list();
+		if (!existing.isEmpty()) {
+			existing.forEach(this::showDossierInTaskList);
 			return;
 		}
 		Filter filter = this.filterService.newTaskFilter(name)
-			.setProperties(Map.of("priority", priority, "description", description, "refresh", true))
+			.setProperties(Map.of("priority", priority, "description", description, "refresh", true, "variables",
+					TaskListVariables.IN_FILTERS))
 			.setQuery(query);
 		this.filterService.saveFilter(filter);
 		// Every user may read the filter; what it lists is still subject to their
@@ -226,6 +230,22 @@ class IdentitySetup implements ApplicationRunner {
 		globalRead.setResourceId(filter.getId());
 		globalRead.addPermission(Permissions.READ);
 		this.authorizationService.saveAuthorization(globalRead);
+	}
+
+	/**
+	 * Filters created before the list showed the dossier get its variables (the due date,
+	 * the legal deadline, Tasklist shows itself); variables an administrator chose in
+	 * Tasklist are left as they are.
+	 */
+	private void showDossierInTaskList(Filter filter) {
+		Map<String, Object> properties = (filter.getProperties() != null) ? filter.getProperties() : Map.of();
+		if (properties.containsKey("variables")) {
+			return;
+		}
+		Map<String, Object> withVariables = new HashMap<>(properties);
+		withVariables.put("variables", TaskListVariables.IN_FILTERS);
+		filter.setProperties(withVariables);
+		this.filterService.saveFilter(filter);
 	}
 
 	private void createNationalAdministrator() {

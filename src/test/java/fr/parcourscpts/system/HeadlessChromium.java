@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -49,7 +50,10 @@ public final class HeadlessChromium {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--lang=fr-FR");
+		// The agents' workstations are in France: the Camunda webapps show dates in the
+		// browser's time zone.
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.withEnvironment(Map.of("TZ", "Europe/Paris"))
 			.build();
 		return new ChromeDriver(service, options);
 	}
