@@ -205,7 +205,7 @@ class ListeDossiers {
 			.orElse(null);
 		Echeance echeance = delais.stream()
 			.min(Comparator.comparing(Delai::echeance))
-			.map((delai) -> echeance(delai.type(), delai.echeance(), aujourdhui))
+			.map((delai) -> echeance(delai.type(), dernierJour(delai.echeance()), aujourdhui))
 			.orElse((courante != null && courante.echeance() != null)
 					? echeance(Echeance.Type.TACHE, courante.echeance(), aujourdhui) : null);
 		if (courante == null) {
@@ -219,6 +219,14 @@ class ListeDossiers {
 		return new LigneDossier(dossier.reference(), dossier.nomCpts(), dossier.departement(), dossier.deposeLe(),
 				dossier.processInstanceId(), courante.activite(), courante.nom(), groupe, porteur, courante.taches(),
 				aTraiter, echeance);
+	}
+
+	/**
+	 * A legal timer is due at 00:00 Paris after the deadline's last day
+	 * (dossier.DatesLegales): the day shown is that last day.
+	 */
+	private static Timestamp dernierJour(Timestamp finDuDelai) {
+		return Timestamp.from(finDuDelai.toInstant().minusMillis(1));
 	}
 
 	private static Echeance echeance(Echeance.Type type, Timestamp date, LocalDate aujourdhui) {

@@ -112,8 +112,9 @@ class MesDossiersTest {
 		Date date = Date.from(this.aujourdhui.plusDays(jours).atTime(12, 0).atZone(ListeDossiers.PARIS).toInstant());
 		Date rappel = Date
 			.from(this.aujourdhui.plusDays(jours - 5).atTime(12, 0).atZone(ListeDossiers.PARIS).toInstant());
-		return Map.of(CreationProcess.DATE_VALIDATION_TACITE, date, CreationProcess.DATE_RAPPEL_VALIDATION_TACITE,
-				rappel);
+		return Map.of(CreationProcess.DATE_VALIDATION_TACITE, date, CreationProcess.ECHEANCE_VALIDATION_TACITE,
+				fr.parcourscpts.dossier.DatesLegales.finDuJour(this.aujourdhui.plusDays(jours)),
+				CreationProcess.DATE_RAPPEL_VALIDATION_TACITE, rappel);
 	}
 
 	@Test
