@@ -244,7 +244,7 @@ class PortailService {
 	 */
 	String envoyer(long id, String user, LettreForm form) {
 		if (!acces(id, user).brouillon()) {
-			throw new IllegalStateException("Lettre déjà envoyée");
+			throw new LettreDejaEnvoyee(id);
 		}
 		Territoire territoire = this.territoires.territoire(form.codesCommunes());
 		String region = territoire.region().orElseThrow().code();
