@@ -80,6 +80,7 @@ class ListeDossiersBenchmark {
 		if (etape.equals(CreationProcess.INSTRUIRE_PROJET_SANTE)) {
 			java.util.Date date = new java.util.Date(System.currentTimeMillis() + (i % 60) * 86_400_000L);
 			variables.put(CreationProcess.DATE_VALIDATION_TACITE, date);
+			variables.put(CreationProcess.ECHEANCE_VALIDATION_TACITE, date);
 			variables.put(CreationProcess.DATE_RAPPEL_VALIDATION_TACITE, date);
 		}
 		String id = this.runtime.createProcessInstanceByKey(CreationProcess.PROCESS_ID)

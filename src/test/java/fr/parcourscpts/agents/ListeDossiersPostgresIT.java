@@ -53,8 +53,9 @@ class ListeDossiersPostgresIT {
 		agent("ars.pg76", "ars", "76");
 		String fir = dossier("CPTS-76-2026-P0001", "76", CreationProcess.DECIDER_FINANCEMENT_FIR, Map.of());
 		Date dans40 = new Date(System.currentTimeMillis() + 40L * 86_400_000L);
-		dossier("CPTS-76-2026-P0002", "76", CreationProcess.INSTRUIRE_PROJET_SANTE, Map
-			.of(CreationProcess.DATE_VALIDATION_TACITE, dans40, CreationProcess.DATE_RAPPEL_VALIDATION_TACITE, dans40));
+		dossier("CPTS-76-2026-P0002", "76", CreationProcess.INSTRUIRE_PROJET_SANTE,
+				Map.of(CreationProcess.DATE_VALIDATION_TACITE, dans40, CreationProcess.ECHEANCE_VALIDATION_TACITE,
+						dans40, CreationProcess.DATE_RAPPEL_VALIDATION_TACITE, dans40));
 		dossier("CPTS-52-2026-P0003", "52", CreationProcess.DECIDER_FINANCEMENT_FIR, Map.of());
 
 		List<LigneDossier> lignes = this.liste.toutes("ars.pg76", FiltreDossiers.tous());
