@@ -336,43 +336,42 @@ class GardeMoteur extends CommandInterceptor {
 		return new AuthorizationException(message);
 	}
 
-	/** A String field of a command, or null when it has none. */
+	/** A String field of a command, or null when it has none (or not of that type). */
 	private static String champ(Object command, String nom) {
+		Field field = champDeclare(command, nom);
+		return (field != null && field.getType() == String.class) ? valeur(field, command) : null;
+	}
+
+	/** A field the guard knows the command has: its absence is a bug of ours. */
+	private static <V> V lire(Object command, String nom) {
+		Field field = champDeclare(command, nom);
+		if (field == null) {
+			throw new IllegalStateException("No field " + nom + " in " + command.getClass().getName());
+		}
+		return valeur(field, command);
+	}
+
+	private static Field champDeclare(Object command, String nom) {
 		for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
 			try {
-				Field field = type.getDeclaredField(nom);
-				if (field.getType() != String.class) {
-					return null;
-				}
-				field.setAccessible(true);
-				return (String) field.get(command);
+				return type.getDeclaredField(nom);
 			}
 			catch (NoSuchFieldException ex) {
 				// look in the superclass
-			}
-			catch (IllegalAccessException ex) {
-				throw new IllegalStateException(ex);
 			}
 		}
 		return null;
 	}
 
 	@SuppressWarnings("unchecked")
-	private static <V> V lire(Object command, String champ) {
-		for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-			try {
-				Field field = type.getDeclaredField(champ);
-				field.setAccessible(true);
-				return (V) field.get(command);
-			}
-			catch (NoSuchFieldException ex) {
-				// look in the superclass
-			}
-			catch (IllegalAccessException ex) {
-				throw new IllegalStateException(ex);
-			}
+	private static <V> V valeur(Field field, Object command) {
+		try {
+			field.setAccessible(true);
+			return (V) field.get(command);
 		}
-		throw new IllegalStateException("No field " + champ + " in " + command.getClass().getName());
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
