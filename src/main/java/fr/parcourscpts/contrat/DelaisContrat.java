@@ -46,8 +46,7 @@ public class DelaisContrat {
 	 * @return when the deadline's timer is due
 	 */
 	public java.util.Date finDelaiLegal(String delai) {
-		return DatesLegales.finDuJour(DatesLegales
-			.dernierJour(DatesLegales.jour(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()), delai));
+		return DatesLegales.finDuJour(DatesLegales.dernierJourDepuisAujourdhui(delai));
 	}
 
 	public String getPreparation() {

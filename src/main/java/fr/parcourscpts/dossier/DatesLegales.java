@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
 /**
  * The one place where legal deadlines are computed, in French time whatever the zone of
  * the JVM. A deadline is a calendar date, its <em>last day</em>: the day the delay starts
@@ -36,6 +38,14 @@ public final class DatesLegales {
 	 */
 	public static LocalDate dernierJour(LocalDate depart, String delai) {
 		return depart.plus(Period.parse(delai));
+	}
+
+	/**
+	 * The last day of a delay that starts today, on the engine's clock (which the timers
+	 * share and the tests move).
+	 */
+	public static LocalDate dernierJourDepuisAujourdhui(String delai) {
+		return dernierJour(jour(ClockUtil.getCurrentTime()), delai);
 	}
 
 	/** The end of a day: 00:00 Paris of the day after, when a deadline's timer is due. */

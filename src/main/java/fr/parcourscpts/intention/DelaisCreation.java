@@ -79,7 +79,7 @@ public class DelaisCreation {
 	 * @return when the deadline's timer is due
 	 */
 	public Date finDelaiLegal(String delai) {
-		return DatesLegales.finDuJour(DatesLegales.dernierJour(DatesLegales.jour(ClockUtil.getCurrentTime()), delai));
+		return DatesLegales.finDuJour(DatesLegales.dernierJourDepuisAujourdhui(delai));
 	}
 
 	/**
@@ -89,8 +89,7 @@ public class DelaisCreation {
 	 * @return the last minute of the last day
 	 */
 	public Date derniereMinuteDelaiLegal(String delai) {
-		return DatesLegales
-			.derniereMinute(DatesLegales.dernierJour(DatesLegales.jour(ClockUtil.getCurrentTime()), delai));
+		return DatesLegales.derniereMinute(DatesLegales.dernierJourDepuisAujourdhui(delai));
 	}
 
 	/**
