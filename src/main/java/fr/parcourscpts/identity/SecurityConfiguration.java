@@ -80,6 +80,9 @@ class SecurityConfiguration {
 			// page an invitation link opens (accepting it needs a login).
 			.requestMatchers("/inscription/**", "/mot-de-passe/**")
 			.permitAll()
+			// The footer pages of every public service (system/PagesDuSiteController).
+			.requestMatchers("/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site")
+			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/invitation")
 			.permitAll()
 			// The webapps' own login checks passwords without the login throttle; the
