@@ -218,7 +218,8 @@ class DocumentsOfficielsTest {
 	}
 
 	private static Date date(int year, int month, int day) {
-		return Date.from(LocalDate.of(year, month, day).atStartOfDay(ZoneId.systemDefault()).toInstant());
+		return Date
+			.from(LocalDate.of(year, month, day).atStartOfDay(fr.parcourscpts.dossier.DatesLegales.PARIS).toInstant());
 	}
 
 	private static String today() {
