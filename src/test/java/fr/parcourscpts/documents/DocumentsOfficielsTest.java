@@ -223,7 +223,8 @@ class DocumentsOfficielsTest {
 	}
 
 	private static String today() {
-		return LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		return LocalDate.now(fr.parcourscpts.dossier.DatesLegales.PARIS)
+			.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 	}
 
 }
