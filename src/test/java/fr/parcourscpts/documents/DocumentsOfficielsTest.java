@@ -50,6 +50,9 @@ class DocumentsOfficielsTest {
 	 */
 	static final String NNBSP = "\u202F";
 
+	/** Amounts are followed by a no-break space and the euro sign. */
+	static final String EURO = "\u00A0€";
+
 	static final String ARS_AGENT = "doc-ars.76";
 
 	static final String CPAM_AGENT = "doc-cpam.76";
@@ -97,7 +100,7 @@ class DocumentsOfficielsTest {
 			.contains("CPTS-76-2026-7002")
 			.contains("Date de réception : " + today())
 			.contains("Guichet CPTS de la région Occitanie")
-			.contains("60" + NNBSP + "000 €")
+			.contains("60" + NNBSP + "000" + EURO)
 			.contains("vaut décision de rejet")
 			.contains("31555,31069");
 	}
@@ -107,7 +110,7 @@ class DocumentsOfficielsTest {
 		String text = issue("demandeFirRecue", "CPTS-76-2026-7003",
 				Map.of("montantFirDemande", 60000.0, "dateRefusImplicite", date(2026, 5, 20)));
 		assertThat(text).contains("À défaut de décision au 20/05/2026, la demande sera réputée rejetée")
-			.contains("60" + NNBSP + "000 €")
+			.contains("60" + NNBSP + "000" + EURO)
 			.contains("recours");
 	}
 
@@ -116,7 +119,7 @@ class DocumentsOfficielsTest {
 		assertThat(issue("firAccorde", "CPTS-76-2026-7004",
 				Map.of("montantFirDemande", 60000.0, "montantFirAccorde", 45000.0, "deciderFinancementFirDecidePar",
 						ARS_AGENT, "deciderFinancementFirDecideLe", instant("2026-03-10T09:05:00Z"))))
-			.contains("accordé pour un montant de 45" + NNBSP + "000 €")
+			.contains("accordé pour un montant de 45" + NNBSP + "000" + EURO)
 			.contains("Décision prise par : Camille Durand, directrice de l’offre de soins, ARS Occitanie, "
 					+ "le 10/03/2026 à 10:05")
 			.doesNotContain(ARS_AGENT)
@@ -172,9 +175,9 @@ class DocumentsOfficielsTest {
 			.contains("Missions retenues : accès aux soins, parcours pluriprofessionnels, prévention, "
 					+ "crises sanitaires graves, qualité et pertinence des soins")
 			.doesNotContain("AccesSoins")
-			.contains("part fixe 150" + NNBSP + "000 €")
-			.contains("part variable maximale 137" + NNBSP + "000 €")
-			.contains("287" + NNBSP + "000 €")
+			.contains("part fixe 150" + NNBSP + "000" + EURO)
+			.contains("part variable maximale 137" + NNBSP + "000" + EURO)
+			.contains("287" + NNBSP + "000" + EURO)
 			.contains("Pour la CPTS du Grand Millau : Marie-Hélène Dupont, porteur du projet")
 			.contains("le 02/05/2026 à 14:32")
 			.contains("Pour la CPAM de l’Aveyron : Jean Martin, le 03/05/2026 à 09:00")
@@ -190,9 +193,9 @@ class DocumentsOfficielsTest {
 				Map.of("numeroEvaluation", 2L, "dateAnniversaire", date(2028, 6, 1), "avance", 112500L, "dateAvance",
 						date(2028, 6, 1), "solde", 90000L, "partVariableVersee", 52500L, "totalAnnuel", 202500L));
 		assertThat(text).contains("Année de contrat : 2")
-			.contains("Avance (75 % de la part fixe) : 112" + NNBSP + "500 €, due le 01/06/2028")
-			.contains("Solde : 90" + NNBSP + "000 €, dont part variable versée : 52" + NNBSP + "500 €")
-			.contains("Total versé au titre de l’année : 202" + NNBSP + "500 €");
+			.contains("Avance (75 % de la part fixe) : 112" + NNBSP + "500" + EURO + ", due le 01/06/2028")
+			.contains("Solde : 90" + NNBSP + "000" + EURO + ", dont part variable versée : 52" + NNBSP + "500" + EURO)
+			.contains("Total versé au titre de l’année : 202" + NNBSP + "500" + EURO);
 	}
 
 	@Test
