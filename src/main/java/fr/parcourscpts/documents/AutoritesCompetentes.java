@@ -55,9 +55,13 @@ public class AutoritesCompetentes {
 	 * @return the département's code, empty when no commune is known
 	 */
 	public Optional<String> departement(Collection<String> communes) {
-		Map<String, Long> population = this.territoire.territoire(communes)
-			.communes()
-			.stream()
+		// Commune by commune: the territory's size class (a DMN of the engine) is not
+		// needed.
+		Map<String, Long> population = communes.stream()
+			.map((code) -> code.trim().toUpperCase(java.util.Locale.ROOT))
+			.distinct()
+			.map(this.territoire::commune)
+			.flatMap(Optional::stream)
 			.collect(Collectors.groupingBy(Commune::departement, Collectors.summingLong(Commune::population)));
 		return population.entrySet()
 			.stream()

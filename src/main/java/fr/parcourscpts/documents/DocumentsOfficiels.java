@@ -34,6 +34,7 @@ import org.thymeleaf.context.Context;
 
 import fr.parcourscpts.contrat.Mission;
 import fr.parcourscpts.identity.Region;
+import fr.parcourscpts.territoire.TerritoireService;
 
 /**
  * Issues the official documents: a Thymeleaf page of {@code templates/documents/}
@@ -68,17 +69,20 @@ public class DocumentsOfficiels {
 
 	private final Personnes personnes;
 
+	private final TerritoireService territoire;
+
 	private final List<Police> polices;
 
 	private final byte[] srgb;
 
 	DocumentsOfficiels(JdbcClient jdbc, TemplateEngine templates, MessageSource messages,
-			AutoritesCompetentes autorites, Personnes personnes) {
+			AutoritesCompetentes autorites, Personnes personnes, TerritoireService territoire) {
 		this.jdbc = jdbc;
 		this.templates = templates;
 		this.messages = messages;
 		this.autorites = autorites;
 		this.personnes = personnes;
+		this.territoire = territoire;
 		this.polices = List.of(new Police("DejaVuSans.ttf", 400, FontStyle.NORMAL),
 				new Police("DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL),
 				new Police("DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC),
@@ -206,6 +210,7 @@ public class DocumentsOfficiels {
 		noms.put("ars", ars);
 		noms.put("caisse", caisse);
 		noms.put("missions", missions(text(donnees.get("missionsRetenues"))));
+		noms.put("communes", communes(codes(donnees.get("communes"))));
 		noms.put("signatairePorteur", signatairePorteur(donnees, cpts));
 		noms.put("signataireCpam", agent(donnees, "signerContratCpam", caisse));
 		noms.put("signataireArs", agent(donnees, "signerContratArs", ars));
@@ -235,6 +240,15 @@ public class DocumentsOfficiels {
 				.filter((mission) -> mission.code().equals(code))
 				.findFirst()
 				.map((mission) -> message("documents.mission." + mission.code()))
+				.orElse(code))
+			.collect(Collectors.joining(", "));
+	}
+
+	/** "Toulouse (31555), Blagnac (31069)": each commune by its name and code. */
+	private String communes(List<String> codes) {
+		return codes.stream()
+			.map((code) -> this.territoire.commune(code)
+				.map((commune) -> message("documents.commune", commune.nom(), commune.code()))
 				.orElse(code))
 			.collect(Collectors.joining(", "));
 	}

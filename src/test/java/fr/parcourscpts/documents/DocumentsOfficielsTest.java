@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -102,7 +103,7 @@ class DocumentsOfficielsTest {
 			.contains("Guichet CPTS de la région Occitanie")
 			.contains("60" + NNBSP + "000" + EURO)
 			.contains("vaut décision de rejet")
-			.contains("31555,31069");
+			.contains("Territoire (communes et codes INSEE) : Toulouse (31555), Blagnac (31069)");
 	}
 
 	@Test
@@ -211,6 +212,24 @@ class DocumentsOfficielsTest {
 			assertThat(issue(evenement, "CPTS-76-2026-7020", Map.of("nomCpts", "CPTS Sud Aveyron"))).as(type.name())
 				.contains("CPTS Sud Aveyron")
 				.doesNotContain("CPTS CPTS");
+		}
+	}
+
+	@Test
+	void anAgentWhoMayNotReadOtherUsersStillIssuesDocumentsThatNameThem() throws IOException {
+		// The CPAM agent completing a step reads only their own user: the names are
+		// looked
+		// up without their authentication, which is then restored.
+		this.identity.setAuthentication(CPAM_AGENT, List.of("cpam"), List.of("76"));
+		try {
+			assertThat(this.identity.createUserQuery().userId(ARS_AGENT).count()).as("precondition").isZero();
+			assertThat(issue("firAccorde", "CPTS-76-2026-7021",
+					Map.of("montantFirAccorde", 30000.0, "deciderFinancementFirDecidePar", ARS_AGENT)))
+				.contains("Décision prise par : Camille Durand, directrice de l’offre de soins, ARS Occitanie");
+			assertThat(this.identity.getCurrentAuthentication().getUserId()).isEqualTo(CPAM_AGENT);
+		}
+		finally {
+			this.identity.clearAuthentication();
 		}
 	}
 
