@@ -3,13 +3,13 @@ package fr.parcourscpts.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -381,7 +381,8 @@ class DocumentsOfficielsTest {
 	}
 
 	private static Date date(int year, int month, int day) {
-		return Date.from(LocalDate.of(year, month, day).atStartOfDay(ZoneId.systemDefault()).toInstant());
+		return Date
+			.from(LocalDate.of(year, month, day).atStartOfDay(fr.parcourscpts.dossier.DatesLegales.PARIS).toInstant());
 	}
 
 	private static Date instant(String iso) {
@@ -389,7 +390,8 @@ class DocumentsOfficielsTest {
 	}
 
 	private static String today() {
-		return LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		return LocalDate.now(fr.parcourscpts.dossier.DatesLegales.PARIS)
+			.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 	}
 
 }
