@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,10 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import fr.parcourscpts.compte.Invitations.Acceptation;
 import fr.parcourscpts.compte.Invitations.Apercu;
+import fr.parcourscpts.dossier.Dossiers;
+import fr.parcourscpts.dossier.Dossiers.Dossier;
 
 /**
  * Invitations of co-porteurs: the invitation page of a dossier (members only), the page
@@ -38,26 +42,39 @@ class InvitationController {
 
 	private final MessageSource messages;
 
-	InvitationController(Invitations invitations, ComptesProperties proprietes, MessageSource messages) {
+	private final Dossiers dossiers;
+
+	InvitationController(Invitations invitations, ComptesProperties proprietes, MessageSource messages,
+			Dossiers dossiers) {
 		this.invitations = invitations;
+		this.dossiers = dossiers;
 		this.proprietes = proprietes;
 		this.messages = messages;
 	}
 
-	@GetMapping("/invitations/dossier/{dossierId}")
-	String page(@PathVariable long dossierId, Authentication authentication, Model model) {
-		return pageDossier(dossierId, authentication, null, null, model);
+	@GetMapping("/invitations/dossier/{reference}")
+	String page(@PathVariable String reference, Authentication authentication, Model model) {
+		return pageDossier(dossier(reference), authentication, null, null, model);
 	}
 
-	@PostMapping("/invitations/dossier/{dossierId}")
-	String inviter(@PathVariable long dossierId, @RequestParam(name = "email", defaultValue = "") String email,
+	@PostMapping("/invitations/dossier/{reference}")
+	String inviter(@PathVariable String reference, @RequestParam(name = "email", defaultValue = "") String email,
 			Authentication authentication, HttpServletRequest request, Model model) {
-		Optional<String> erreur = this.invitations.inviter(dossierId, authentication.getName(), email,
+		Dossier dossier = dossier(reference);
+		Optional<String> erreur = this.invitations.inviter(dossier.id(), authentication.getName(), email,
 				request.getRemoteAddr());
 		if (erreur.isPresent()) {
-			return pageDossier(dossierId, authentication, erreur.get(), email, model);
+			return pageDossier(dossier, authentication, erreur.get(), email, model);
 		}
-		return "redirect:/invitations/dossier/" + dossierId + "?envoyee";
+		return "redirect:/invitations/dossier/" + dossier.reference() + "?envoyee";
+	}
+
+	/**
+	 * The dossier of the URL; whether the user is a member, {@link Invitations} checks.
+	 */
+	private Dossier dossier(String reference) {
+		return this.dossiers.byReference(reference)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	@GetMapping("/invitation")
@@ -104,11 +121,10 @@ class InvitationController {
 		return VIEW_ACCEPTEE;
 	}
 
-	private String pageDossier(long dossierId, Authentication authentication, String erreur, String email,
+	private String pageDossier(Dossier dossier, Authentication authentication, String erreur, String email,
 			Model model) {
-		model.addAttribute("enAttente", this.invitations.enAttente(dossierId, authentication.getName()));
-		model.addAttribute("reference", this.invitations.reference(dossierId));
-		model.addAttribute("dossierId", dossierId);
+		model.addAttribute("enAttente", this.invitations.enAttente(dossier.id(), authentication.getName()));
+		model.addAttribute("reference", dossier.reference());
 		model.addAttribute("erreurInvitation", erreur);
 		model.addAttribute("emailInvite", email);
 		model.addAttribute("validite", Durees.texte(this.proprietes.getInvitation(), this.messages));

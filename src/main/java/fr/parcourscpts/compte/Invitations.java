@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.parcourscpts.compte.LienEmis.Objet;
 import fr.parcourscpts.dossier.DossierMembers;
 import fr.parcourscpts.dossier.DossierMembers.Role;
+import fr.parcourscpts.dossier.Dossiers;
+import fr.parcourscpts.dossier.Dossiers.Dossier;
 
 /**
  * Invitations of co-porteurs: a member of a dossier invites an address; whoever logs in
@@ -27,6 +29,8 @@ import fr.parcourscpts.dossier.DossierMembers.Role;
 public class Invitations {
 
 	private final JdbcClient jdbc;
+
+	private final Dossiers dossiers;
 
 	private final DossierMembers membres;
 
@@ -40,10 +44,11 @@ public class Invitations {
 
 	private final String publicUrl;
 
-	Invitations(JdbcClient jdbc, DossierMembers membres, IdentityService identity, ApplicationEventPublisher events,
-			ComptesProperties proprietes, LimitesDesCourriels limites,
+	Invitations(JdbcClient jdbc, Dossiers dossiers, DossierMembers membres, IdentityService identity,
+			ApplicationEventPublisher events, ComptesProperties proprietes, LimitesDesCourriels limites,
 			@Value("${parcours.public-url}") String publicUrl) {
 		this.jdbc = jdbc;
+		this.dossiers = dossiers;
 		this.membres = membres;
 		this.identity = identity;
 		this.events = events;
@@ -88,7 +93,7 @@ public class Invitations {
 			.update();
 		Dossier dossier = dossier(dossierId);
 		this.events.publishEvent(new LienEmis(Objet.INVITATION, adresse, this.publicUrl + "/invitation?jeton=" + jeton,
-				Map.of("invitant", nomDe(invitant), "reference", dossier.reference(), "nomCpts", dossier.nom())));
+				Map.of("invitant", nomDe(invitant), "reference", dossier.reference(), "nomCpts", dossier.nomCpts())));
 		return Optional.empty();
 	}
 
@@ -110,7 +115,7 @@ public class Invitations {
 	public Optional<Apercu> apercu(String jeton) {
 		return invitation(jeton).map((invitation) -> {
 			Dossier dossier = dossier(invitation.dossierId());
-			return new Apercu(invitation.email(), nomDe(invitation.invitePar()), dossier.reference(), dossier.nom(),
+			return new Apercu(invitation.email(), nomDe(invitation.invitePar()), dossier.reference(), dossier.nomCpts(),
 					invitation.etat(OffsetDateTime.now()));
 		});
 	}
@@ -147,12 +152,6 @@ public class Invitations {
 		return new Acceptation(invitation.dossierId(), null);
 	}
 
-	/** The readable reference of a dossier, for the pages of its members. */
-	@Transactional(readOnly = true)
-	public String reference(long dossierId) {
-		return dossier(dossierId).reference();
-	}
-
 	private void exigerMembre(long dossierId, String userId) {
 		if (userId == null || !this.membres.isMember(dossierId, userId)) {
 			throw new AccessDeniedException("Seuls les membres du dossier peuvent inviter.");
@@ -171,12 +170,8 @@ public class Invitations {
 			.optional();
 	}
 
-	// The dossier module has no read service yet: its reference and name are read here.
 	private Dossier dossier(long dossierId) {
-		return this.jdbc.sql("select reference, nom_cpts from dossier where id = :id")
-			.param("id", dossierId)
-			.query((rs, row) -> new Dossier(rs.getString(1), rs.getString(2)))
-			.single();
+		return this.dossiers.byId(dossierId).orElseThrow();
 	}
 
 	private String nomDe(String userId) {
@@ -208,9 +203,6 @@ public class Invitations {
 			return this.refus == null;
 		}
 
-	}
-
-	private record Dossier(String reference, String nom) {
 	}
 
 	private record Invitation(long id, long dossierId, String email, String invitePar, OffsetDateTime expireLe,

@@ -1,13 +1,10 @@
 package fr.parcourscpts.documents;
 
-import java.util.Optional;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import fr.parcourscpts.dossier.DossierMembers;
+import fr.parcourscpts.dossier.Dossiers;
 import fr.parcourscpts.identity.Institution;
 
 /**
@@ -29,12 +27,12 @@ class DocumentController {
 
 	private final DossierMembers members;
 
-	private final JdbcClient jdbc;
+	private final Dossiers dossiers;
 
-	DocumentController(DocumentsOfficiels documents, DossierMembers members, JdbcClient jdbc) {
+	DocumentController(DocumentsOfficiels documents, DossierMembers members, Dossiers dossiers) {
 		this.documents = documents;
 		this.members = members;
-		this.jdbc = jdbc;
+		this.dossiers = dossiers;
 	}
 
 	@GetMapping("/documents/{id}")
@@ -53,11 +51,9 @@ class DocumentController {
 		if (isAgentOfRegion(authentication, document.region())) {
 			return true;
 		}
-		Optional<Long> dossierId = this.jdbc.sql("select id from dossier where reference = :reference")
-			.param("reference", document.reference())
-			.query(Long.class)
-			.optional();
-		return dossierId.isPresent() && this.members.isMember(dossierId.get(), authentication.getName());
+		return this.dossiers.byReference(document.reference())
+			.filter((dossier) -> this.members.isMember(dossier.id(), authentication.getName()))
+			.isPresent();
 	}
 
 	private static boolean isAgentOfRegion(Authentication authentication, String region) {

@@ -1,5 +1,10 @@
 /**
- * The dossier of a CPTS: its readable reference, its region, and the rule that every
- * process instance of the dossier belongs to the tenant of that region.
+ * The dossier kernel: a CPTS's dossier with its readable reference (numbered per region
+ * and year), its region, its members and the process instance that carries it. It owns
+ * the {@code dossier}, {@code dossier_membre} and {@code dossier_sequence} tables; the
+ * other modules go through {@link fr.parcourscpts.dossier.Dossiers} and
+ * {@link fr.parcourscpts.dossier.DossierMembers}. It also holds the rule that every
+ * process instance of the dossier belongs to the tenant of that region, the legal dates
+ * and the recorder of who decided.
  */
 package fr.parcourscpts.dossier;

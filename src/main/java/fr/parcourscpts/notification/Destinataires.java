@@ -13,10 +13,11 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import fr.parcourscpts.dossier.DossierMembers;
+import fr.parcourscpts.dossier.Dossiers;
+import fr.parcourscpts.dossier.Dossiers.Dossier;
 
 /**
  * Who "porteur" or a group id means for a dossier: the members of the dossier, or the
@@ -32,30 +33,20 @@ class Destinataires {
 	record Destinataire(String userId, String email, boolean agent) {
 	}
 
-	/** What the mails need of a dossier. */
-	record Dossier(long id, String reference, String region, String nomCpts) {
-	}
-
-	private final JdbcClient jdbc;
+	private final Dossiers dossiers;
 
 	private final DossierMembers members;
 
 	private final IdentityService identity;
 
-	Destinataires(JdbcClient jdbc, DossierMembers members, IdentityService identity) {
-		this.jdbc = jdbc;
+	Destinataires(Dossiers dossiers, DossierMembers members, IdentityService identity) {
+		this.dossiers = dossiers;
 		this.members = members;
 		this.identity = identity;
 	}
 
 	Optional<Dossier> dossier(String reference) {
-		if (reference == null) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("select id, reference, region, nom_cpts from dossier where reference = :reference")
-			.param("reference", reference)
-			.query((rs, n) -> new Dossier(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.optional();
+		return this.dossiers.byReference(reference);
 	}
 
 	/**

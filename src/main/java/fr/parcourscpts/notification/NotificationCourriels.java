@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 
 import fr.parcourscpts.documents.DocumentOfficiel;
 import fr.parcourscpts.documents.DocumentsOfficiels;
+import fr.parcourscpts.dossier.Dossiers.Dossier;
 import fr.parcourscpts.identity.Region;
 import fr.parcourscpts.notification.Destinataires.Destinataire;
-import fr.parcourscpts.notification.Destinataires.Dossier;
 
 /**
  * Turns each {@link DossierNotified} into mails, one per person told, recorded in the
@@ -85,7 +85,8 @@ class NotificationCourriels {
 			if (recipients.isEmpty()) {
 				logger.warn("Dossier {} : personne à prévenir pour {} ({})", event.reference(), event.evenement(), who);
 			}
-			String link = porteur ? dossier.map((d) -> this.publicUrl + "/dossiers/" + d.id()).orElse(this.publicUrl)
+			String link = porteur
+					? dossier.map((d) -> this.publicUrl + "/dossiers/" + d.reference()).orElse(this.publicUrl)
 					: this.publicUrl + "/camunda/app/tasklist/";
 			for (Destinataire recipient : recipients) {
 				if (recipient.agent()

@@ -18,10 +18,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import fr.parcourscpts.dossier.Dossiers.Dossier;
 import fr.parcourscpts.identity.Region;
 import fr.parcourscpts.intention.CreationProcess;
 import fr.parcourscpts.notification.Destinataires.Destinataire;
-import fr.parcourscpts.notification.Destinataires.Dossier;
 
 /**
  * Two things happen when a user task is created (Camunda's Spring event bridge,

@@ -35,7 +35,11 @@ import fr.parcourscpts.territoire.Territoire;
 /**
  * The porteur's pages: "Mes dossiers", the lettre d'intention (draft, send, correction),
  * the receipt, the dossier with its timeline, tasks and documents, the downloads and the
- * abandon. Every URL with an id first checks that the user may act for that dossier.
+ * abandon. A sent dossier is known by its reference
+ * ({@code /dossiers/CPTS-76-2026-0007}), the one identifier that mails use too; a draft,
+ * which has no reference yet, by the id of its lettre under
+ * {@code /dossiers/brouillons/{id}}. Every URL first checks that the user may act for
+ * that dossier (404 otherwise).
  */
 @Controller
 @RequestMapping("/dossiers")
@@ -110,9 +114,52 @@ class DossierController {
 		return enregistrerEtEnvoyer(id, form, errors, action, fichiers, user, model, redirect);
 	}
 
-	@GetMapping("/{id}/lettre")
-	String lettre(@PathVariable long id, Principal user, Model model) {
+	@GetMapping("/brouillons/{id}")
+	String brouillon(@PathVariable long id, Principal user, Model model) {
 		Lettre lettre = this.portail.acces(id, user.getName());
+		if (!lettre.brouillon()) {
+			return "redirect:" + lettre.chemin() + "/lettre";
+		}
+		lettre.form().padBudget(LIGNES_BUDGET_VIDES);
+		return pageLettre(lettre, lettre.form(), "brouillon", null, model);
+	}
+
+	@PostMapping("/brouillons/{id}")
+	String enregistrerBrouillon(@PathVariable long id, @ModelAttribute("lettre") LettreForm form, BindingResult errors,
+			@RequestParam(name = "action", defaultValue = "brouillon") String action,
+			@RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
+			@RequestParam(name = "supprimerPiece", required = false) Long supprimerPiece, Principal user, Model model,
+			RedirectAttributes redirect) {
+		Lettre lettre = this.portail.acces(id, user.getName());
+		if (!lettre.brouillon()) {
+			throw new LettreDejaEnvoyee(id);
+		}
+		this.portail.validerBrouillon(form, errors);
+		if (errors.hasErrors()) {
+			form.padBudget(LIGNES_BUDGET_VIDES);
+			return pageLettre(lettre, form, "brouillon", null, model);
+		}
+		this.portail.enregistrerBrouillon(id, user.getName(), form);
+		if (supprimerPiece != null) {
+			this.pieces.supprimer(id, supprimerPiece);
+			redirect.addFlashAttribute("info", "portail.piece.supprimee");
+			return "redirect:" + lettre.chemin() + "#pieces";
+		}
+		return enregistrerEtEnvoyer(id, form, errors, action, fichiers, user, model, redirect);
+	}
+
+	@GetMapping("/brouillons/{id}/pieces/{pieceId}")
+	ResponseEntity<byte[]> telechargerDuBrouillon(@PathVariable long id, @PathVariable long pieceId, Principal user) {
+		Lettre lettre = this.portail.acces(id, user.getName());
+		if (!lettre.brouillon()) {
+			throw new DossierIntrouvable();
+		}
+		return telecharger(lettre, pieceId);
+	}
+
+	@GetMapping("/{reference}/lettre")
+	String lettre(@PathVariable String reference, Principal user, Model model) {
+		Lettre lettre = this.portail.acces(reference, user.getName());
 		LettreForm form = lettre.form();
 		String mode = mode(lettre);
 		if (!"lecture".equals(mode)) {
@@ -121,32 +168,16 @@ class DossierController {
 		return pageLettre(lettre, form, mode, null, model);
 	}
 
-	@PostMapping("/{id}/lettre")
-	String enregistrer(@PathVariable long id, @ModelAttribute("lettre") LettreForm form, BindingResult errors,
-			@RequestParam(name = "action", defaultValue = "brouillon") String action,
-			@RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
-			@RequestParam(name = "supprimerPiece", required = false) Long supprimerPiece, Principal user, Model model,
-			RedirectAttributes redirect) {
-		Lettre lettre = this.portail.acces(id, user.getName());
-		String mode = mode(lettre);
-		if ("lecture".equals(mode)) {
-			return "redirect:/dossiers/" + id;
+	/** A sent lettre: corrected when the Guichet asked for it, otherwise only read. */
+	@PostMapping("/{reference}/lettre")
+	String corriger(@PathVariable String reference, @ModelAttribute("lettre") LettreForm form, BindingResult errors,
+			@RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers, Principal user,
+			Model model, RedirectAttributes redirect) {
+		Lettre lettre = this.portail.acces(reference, user.getName());
+		if (!"correction".equals(mode(lettre))) {
+			return "redirect:" + lettre.chemin();
 		}
-		if ("correction".equals(mode)) {
-			return corriger(lettre, form, errors, fichiers, user, model, redirect);
-		}
-		this.portail.validerBrouillon(form, errors);
-		if (errors.hasErrors()) {
-			form.padBudget(LIGNES_BUDGET_VIDES);
-			return pageLettre(lettre, form, mode, null, model);
-		}
-		this.portail.enregistrerBrouillon(id, user.getName(), form);
-		if (supprimerPiece != null) {
-			this.pieces.supprimer(id, supprimerPiece);
-			redirect.addFlashAttribute("info", "portail.piece.supprimee");
-			return "redirect:/dossiers/" + id + "/lettre#pieces";
-		}
-		return enregistrerEtEnvoyer(id, form, errors, action, fichiers, user, model, redirect);
+		return corriger(lettre, form, errors, fichiers, user, model, redirect);
 	}
 
 	private String enregistrerEtEnvoyer(long id, LettreForm form, BindingResult errors, String action,
@@ -159,7 +190,7 @@ class DossierController {
 				return pageLettre(lettre, form, "brouillon", erreurFichier, model);
 			}
 			redirect.addFlashAttribute("info", "portail.lettre.brouillonEnregistre");
-			return "redirect:/dossiers/" + id + "/lettre";
+			return "redirect:/dossiers/brouillons/" + id;
 		}
 		this.portail.validerEnvoi(form, errors);
 		if (errors.hasErrors()) {
@@ -167,8 +198,8 @@ class DossierController {
 			form.padBudget(LIGNES_BUDGET_VIDES);
 			return pageLettre(lettre, form, "brouillon", null, model);
 		}
-		this.portail.envoyer(id, user.getName(), form);
-		return "redirect:/dossiers/" + id + "/recu";
+		String reference = this.portail.envoyer(id, user.getName(), form);
+		return "redirect:/dossiers/" + reference + "/recu";
 	}
 
 	private String corriger(Lettre lettre, LettreForm form, BindingResult errors, List<MultipartFile> fichiers,
@@ -183,7 +214,7 @@ class DossierController {
 		}
 		this.portail.enregistrerCorrection(lettre.id(), user.getName(), form, tache);
 		redirect.addFlashAttribute("info", "portail.lettre.correctionEnvoyee");
-		return "redirect:/dossiers/" + lettre.id();
+		return "redirect:" + lettre.chemin();
 	}
 
 	/** Stores the files chosen; the French message of the first refused, or null. */
@@ -248,22 +279,17 @@ class DossierController {
 		return VIEW_LETTRE;
 	}
 
-	@GetMapping("/{id}/recu")
-	String recu(@PathVariable long id, Principal user, Model model) {
-		Lettre lettre = this.portail.acces(id, user.getName());
-		if (lettre.brouillon()) {
-			return "redirect:/dossiers/" + id + "/lettre";
-		}
+	@GetMapping("/{reference}/recu")
+	String recu(@PathVariable String reference, Principal user, Model model) {
+		Lettre lettre = this.portail.acces(reference, user.getName());
 		model.addAttribute("dossier", lettre);
 		return VIEW_RECU;
 	}
 
-	@GetMapping("/{id}")
-	String dossier(@PathVariable long id, Principal user, Model model) {
-		Lettre lettre = this.portail.acces(id, user.getName());
-		if (lettre.brouillon()) {
-			return "redirect:/dossiers/" + id + "/lettre";
-		}
+	@GetMapping("/{reference}")
+	String dossier(@PathVariable String reference, Principal user, Model model) {
+		Lettre lettre = this.portail.acces(reference, user.getName());
+		long id = lettre.id();
 		Map<String, Object> variables = this.suivi.variables(lettre.reference());
 		model.addAttribute("dossier", lettre);
 		model.addAttribute("variables", variables);
@@ -286,10 +312,13 @@ class DossierController {
 		return VIEW_DOSSIER;
 	}
 
-	@GetMapping("/{id}/pieces/{pieceId}")
-	ResponseEntity<byte[]> telecharger(@PathVariable long id, @PathVariable long pieceId, Principal user) {
-		this.portail.acces(id, user.getName());
-		PiecesJointes.PieceJointe piece = this.pieces.piece(id, pieceId).orElseThrow(DossierIntrouvable::new);
+	@GetMapping("/{reference}/pieces/{pieceId}")
+	ResponseEntity<byte[]> telecharger(@PathVariable String reference, @PathVariable long pieceId, Principal user) {
+		return telecharger(this.portail.acces(reference, user.getName()), pieceId);
+	}
+
+	private ResponseEntity<byte[]> telecharger(Lettre lettre, long pieceId) {
+		PiecesJointes.PieceJointe piece = this.pieces.piece(lettre.id(), pieceId).orElseThrow(DossierIntrouvable::new);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -298,25 +327,25 @@ class DossierController {
 			.body(this.pieces.contenu(piece.id()));
 	}
 
-	@GetMapping("/{id}/abandon")
-	String confirmerAbandon(@PathVariable long id, Principal user, Model model) {
-		Lettre lettre = this.portail.acces(id, user.getName());
-		if (lettre.brouillon() || this.suivi.situation(lettre.reference()).issue() != null) {
-			return "redirect:/dossiers/" + id;
+	@GetMapping("/{reference}/abandon")
+	String confirmerAbandon(@PathVariable String reference, Principal user, Model model) {
+		Lettre lettre = this.portail.acces(reference, user.getName());
+		if (this.suivi.situation(lettre.reference()).issue() != null) {
+			return "redirect:" + lettre.chemin();
 		}
 		model.addAttribute("dossier", lettre);
 		return VIEW_ABANDON;
 	}
 
-	@PostMapping("/{id}/abandon")
-	String abandonner(@PathVariable long id, Principal user, RedirectAttributes redirect) {
-		Lettre lettre = this.portail.acces(id, user.getName());
-		if (lettre.brouillon() || this.suivi.situation(lettre.reference()).issue() != null) {
-			return "redirect:/dossiers/" + id;
+	@PostMapping("/{reference}/abandon")
+	String abandonner(@PathVariable String reference, Principal user, RedirectAttributes redirect) {
+		Lettre lettre = this.portail.acces(reference, user.getName());
+		if (this.suivi.situation(lettre.reference()).issue() != null) {
+			return "redirect:" + lettre.chemin();
 		}
 		redirect.addFlashAttribute("info",
 				abandonner(this.runtime, lettre) ? "portail.abandon.fait" : "portail.abandon.impossible");
-		return "redirect:/dossiers/" + id;
+		return "redirect:" + lettre.chemin();
 	}
 
 	/**
@@ -339,10 +368,10 @@ class DossierController {
 	 * on the dossier that the first one created.
 	 */
 	@ExceptionHandler(LettreDejaEnvoyee.class)
-	String dejaEnvoyee(LettreDejaEnvoyee ex, HttpServletRequest request) {
+	String dejaEnvoyee(LettreDejaEnvoyee ex, Principal user, HttpServletRequest request) {
 		// the redirect view saves the output flash map
 		RequestContextUtils.getOutputFlashMap(request).put("info", "portail.lettre.dejaEnvoyee");
-		return "redirect:/dossiers/" + ex.lettreId();
+		return "redirect:" + this.portail.acces(ex.lettreId(), user.getName()).chemin();
 	}
 
 	static String adresseIp(HttpServletRequest request) {

@@ -11,10 +11,14 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import fr.parcourscpts.dossier.DossierMembers;
+import fr.parcourscpts.dossier.Dossiers;
+
 /**
  * The lettres d'intention and their parts (communes, professionals, budget lines) in the
- * portal's tables. A lettre is the portal's dossier: its id is the one of the portal's
- * URLs; once sent it points to the row of {@code dossier}.
+ * portal's tables. A draft is known by its id (the portal's
+ * {@code /dossiers/brouillons/{id}} pages); once sent it points to its dossier, known by
+ * its reference (read from the dossier module, which owns the {@code dossier} table).
  */
 @Repository
 class Lettres {
@@ -25,8 +29,14 @@ class Lettres {
 
 	private final JdbcClient jdbc;
 
-	Lettres(JdbcClient jdbc) {
+	private final Dossiers dossiers;
+
+	private final DossierMembers members;
+
+	Lettres(JdbcClient jdbc, Dossiers dossiers, DossierMembers members) {
 		this.jdbc = jdbc;
+		this.dossiers = dossiers;
+		this.members = members;
 	}
 
 	/** A stored lettre with its dossier, when sent. */
@@ -39,6 +49,14 @@ class Lettres {
 
 		public String nomCpts() {
 			return this.form.getNomCpts();
+		}
+
+		/**
+		 * The lettre's page in the portal: a draft's by its id, a sent lettre's dossier
+		 * by its reference.
+		 */
+		public String chemin() {
+			return brouillon() ? "/dossiers/brouillons/" + this.id : "/dossiers/" + this.reference;
 		}
 
 	}
@@ -122,10 +140,7 @@ class Lettres {
 
 	/** The communes are read as typed ({@code lettre_commune} holds the codes). */
 	Optional<Lettre> find(long id) {
-		return this.jdbc.sql("""
-				select l.*, d.reference, d.region, d.process_instance_id
-				from lettre_intention l left join dossier d on d.id = l.dossier_id
-				where l.id = :id""").param("id", id).query((rs, row) -> {
+		return this.jdbc.sql("select * from lettre_intention where id = :id").param("id", id).query((rs, row) -> {
 			LettreForm form = new LettreForm();
 			form.setNomCpts(rs.getString("nom_cpts"));
 			form.setCommunes(rs.getString("communes_saisies"));
@@ -138,9 +153,12 @@ class Lettres {
 			form.setMissionPrevention(rs.getBoolean("mission_prevention"));
 			form.setMissionCrisesSanitaires(rs.getBoolean("mission_crises_sanitaires"));
 			form.setMontantFirDemande(rs.getString("montant_fir_demande"));
-			Long dossier = rs.getObject("dossier_id", Long.class);
-			return new Lettre(rs.getLong("id"), rs.getString("proprietaire"), dossier, rs.getString("statut"),
-					rs.getString("reference"), rs.getString("region"), rs.getString("process_instance_id"),
+			Long dossierId = rs.getObject("dossier_id", Long.class);
+			Optional<Dossiers.Dossier> dossier = (dossierId != null) ? this.dossiers.byId(dossierId) : Optional.empty();
+			return new Lettre(rs.getLong("id"), rs.getString("proprietaire"), dossierId, rs.getString("statut"),
+					dossier.map(Dossiers.Dossier::reference).orElse(null),
+					dossier.map(Dossiers.Dossier::region).orElse(null),
+					dossier.map(Dossiers.Dossier::processInstanceId).orElse(null),
 					rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
 					form);
 		}).optional().map(this::withParts);
@@ -165,22 +183,25 @@ class Lettres {
 
 	/** The sent lettre of a dossier, by its reference. */
 	Optional<Lettre> findByReference(String reference) {
-		return this.jdbc.sql("""
-				select l.id from lettre_intention l join dossier d on d.id = l.dossier_id
-				where d.reference = :reference""")
-			.param("reference", reference)
-			.query(Long.class)
-			.optional()
+		return this.dossiers.byReference(reference)
+			.flatMap((dossier) -> this.jdbc.sql("select id from lettre_intention where dossier_id = :dossier")
+				.param("dossier", dossier.id())
+				.query(Long.class)
+				.optional())
 			.flatMap(this::find);
 	}
 
 	/** The drafts of a user and the lettres of the dossiers they are a member of. */
 	List<Lettre> visibleTo(String user) {
-		List<Long> ids = this.jdbc.sql("""
-				select l.id from lettre_intention l
-				where (l.dossier_id is null and l.proprietaire = :user)
-				   or l.dossier_id in (select m.dossier_id from dossier_membre m where m.utilisateur = :user)
-				order by l.updated_at desc""").param("user", user).query(Long.class).list();
+		List<Long> dossierIds = this.members.dossiersOf(user);
+		String sql = "select id from lettre_intention where (dossier_id is null and proprietaire = :user)"
+				+ (dossierIds.isEmpty() ? "" : " or dossier_id in (:dossiers)") + " order by updated_at desc";
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("user", user);
+		if (!dossierIds.isEmpty()) {
+			params.put("dossiers", dossierIds);
+		}
+		List<Long> ids = this.jdbc.sql(sql).params(params).query(Long.class).list();
 		return ids.stream().map(this::find).flatMap(Optional::stream).toList();
 	}
 
@@ -222,17 +243,18 @@ class Lettres {
 		if (codes.isEmpty()) {
 			return found;
 		}
+		Map<Long, String> references = new java.util.HashMap<>();
 		this.jdbc.sql("""
-				select c.code, d.reference from lettre_commune c
+				select c.code, l.dossier_id from lettre_commune c
 				join lettre_intention l on l.id = c.lettre_id
-				join dossier d on d.id = l.dossier_id
-				where c.lettre_id <> :id and c.code in (:codes)
-				order by d.reference""")
+				where c.lettre_id <> :id and c.code in (:codes) and l.dossier_id is not null""")
 			.param("id", id)
 			.param("codes", codes)
 			.query((rs, row) -> found.computeIfAbsent(rs.getString(1), (code) -> new ArrayList<>())
-				.add(rs.getString(2)))
+				.add(references.computeIfAbsent(rs.getLong(2),
+						(dossier) -> this.dossiers.byId(dossier).map(Dossiers.Dossier::reference).orElseThrow())))
 			.list();
+		found.values().forEach(java.util.Collections::sort);
 		return found;
 	}
 

@@ -247,7 +247,7 @@ class PortailApiController {
 		}
 		try {
 			long pieceId = this.pieces.ajouter(id, categorie, fichier, user.getName());
-			return ResponseEntity.created(URI.create("/dossiers/" + id + "/pieces/" + pieceId))
+			return ResponseEntity.created(URI.create(lettre.chemin() + "/pieces/" + pieceId))
 				.body(this.pieces.piece(id, pieceId).orElseThrow());
 		}
 		catch (PiecesJointes.FichierRefuse ex) {

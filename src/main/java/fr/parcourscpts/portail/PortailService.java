@@ -1,8 +1,6 @@
 package fr.parcourscpts.portail;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -18,20 +16,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 import org.springframework.validation.SmartValidator;
 
 import fr.parcourscpts.dossier.DossierMembers;
+import fr.parcourscpts.dossier.Dossiers;
 import fr.parcourscpts.intention.CreationProcess;
 import fr.parcourscpts.portail.Lettres.Lettre;
 import fr.parcourscpts.territoire.Commune;
@@ -48,8 +41,6 @@ class PortailService {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-	private static final Duration COUNTER_WAIT = Duration.ofSeconds(10);
-
 	private final Lettres lettres;
 
 	private final DossierMembers members;
@@ -60,7 +51,7 @@ class PortailService {
 
 	private final TaskService engineTasks;
 
-	private final JdbcClient jdbc;
+	private final Dossiers dossiers;
 
 	private final SmartValidator validator;
 
@@ -68,24 +59,20 @@ class PortailService {
 
 	private final TransactionTemplate transaction;
 
-	private final TransactionTemplate newTransaction;
-
 	private final Clock clock;
 
 	PortailService(Lettres lettres, DossierMembers members, TerritoireService territoires, RuntimeService runtime,
-			TaskService engineTasks, JdbcClient jdbc, SmartValidator validator, MessageSource messages,
+			TaskService engineTasks, Dossiers dossiers, SmartValidator validator, MessageSource messages,
 			PlatformTransactionManager transactions) {
 		this.lettres = lettres;
 		this.members = members;
 		this.territoires = territoires;
 		this.runtime = runtime;
 		this.engineTasks = engineTasks;
-		this.jdbc = jdbc;
+		this.dossiers = dossiers;
 		this.validator = validator;
 		this.messages = messages;
 		this.transaction = new TransactionTemplate(transactions);
-		this.newTransaction = new TransactionTemplate(transactions);
-		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = Clock.system(PARIS);
 	}
 
@@ -99,6 +86,19 @@ class PortailService {
 		boolean allowed = lettre.brouillon() ? lettre.proprietaire().equals(user)
 				: this.members.isMember(lettre.dossierId(), user);
 		if (!allowed) {
+			throw new DossierIntrouvable();
+		}
+		return lettre;
+	}
+
+	/**
+	 * The sent lettre of the dossier with this reference, if the user is a member of the
+	 * dossier.
+	 * @throws DossierIntrouvable otherwise, as when it does not exist
+	 */
+	Lettre acces(String reference, String user) {
+		Lettre lettre = this.lettres.findByReference(reference).orElseThrow(DossierIntrouvable::new);
+		if (!this.members.isMember(lettre.dossierId(), user)) {
 			throw new DossierIntrouvable();
 		}
 		return lettre;
@@ -238,7 +238,7 @@ class PortailService {
 	 * porteur and starts {@code cpts-creation}, in one transaction with the engine's
 	 * writes. The caller has checked the form with {@link #validerEnvoi}. The number of
 	 * the reference is taken beforehand, committed on its own: see
-	 * {@link #prochainNumero}.
+	 * {@link Dossiers#nextReference}.
 	 * @return the reference
 	 * @throws LettreDejaEnvoyee when it is sent, even by a request running alongside
 	 */
@@ -249,7 +249,7 @@ class PortailService {
 		Territoire territoire = this.territoires.territoire(form.codesCommunes());
 		String region = territoire.region().orElseThrow().code();
 		int annee = Year.now(this.clock).getValue();
-		String reference = "CPTS-%s-%d-%04d".formatted(region, annee, prochainNumero(region, annee));
+		String reference = this.dossiers.nextReference(region, annee);
 		return this.transaction.execute((status) -> envoyer(id, user, form, territoire, region, reference));
 	}
 
@@ -260,28 +260,14 @@ class PortailService {
 			throw new LettreDejaEnvoyee(id);
 		}
 		this.lettres.update(id, form);
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into dossier (reference, region, nom_cpts, porteur, created_at)
-				values (:reference, :region, :nom, :porteur, :at)""")
-			.param("reference", reference)
-			.param("region", region)
-			.param("nom", form.getNomCpts().strip())
-			.param("porteur", user)
-			.param("at", OffsetDateTime.now(this.clock))
-			.update(keys, "id");
-		long dossierId = keys.getKeyAs(Number.class).longValue();
-		this.members.add(dossierId, user, DossierMembers.Role.PORTEUR);
+		long dossierId = this.dossiers.create(reference, region, form.getNomCpts().strip(), user).id();
 		Map<String, Object> variables = variablesLettre(id, form, territoire);
 		variables.put(CreationProcess.REFERENCE, reference);
 		variables.put(CreationProcess.REGION, region);
 		variables.put(CreationProcess.PORTEUR, user);
 		ProcessInstance instance = this.runtime.startProcessInstanceByKey(CreationProcess.PROCESS_ID, reference,
 				variables);
-		this.jdbc.sql("update dossier set process_instance_id = :pi where id = :id")
-			.param("pi", instance.getId())
-			.param("id", dossierId)
-			.update();
+		this.dossiers.linkProcess(dossierId, instance.getId());
 		this.lettres.markSent(id, dossierId);
 		return reference;
 	}
@@ -324,10 +310,7 @@ class PortailService {
 		Lettre lettre = acces(id, user);
 		Territoire territoire = this.territoires.territoire(form.codesCommunes());
 		this.lettres.update(id, form);
-		this.jdbc.sql("update dossier set nom_cpts = :nom where id = :id")
-			.param("nom", form.getNomCpts().strip())
-			.param("id", lettre.dossierId())
-			.update();
+		this.dossiers.rename(lettre.dossierId(), form.getNomCpts().strip());
 		Map<String, Object> variables = variablesLettre(id, form, territoire);
 		if (!variables.containsKey(CreationProcess.MONTANT_FIR_DEMANDE)) {
 			this.runtime.removeVariable(processInstanceId, CreationProcess.MONTANT_FIR_DEMANDE);
@@ -360,71 +343,6 @@ class PortailService {
 				.thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
 			.map(Map.Entry::getKey)
 			.orElse(null);
-	}
-
-	/**
-	 * The next number of the region and year, taken in a short transaction of its own
-	 * that is committed before the sending's starts: the increment locks the counter's
-	 * row, so two dossiers never get the same number (and the unique reference of
-	 * {@code dossier} would refuse one that did). A sending that fails afterwards leaves
-	 * a gap, never a number given twice.
-	 *
-	 * <p>
-	 * Why not inside the sending transaction: that held the row's lock for the whole
-	 * sending (process start, mails), and a burst of sendings failed on H2's lock timeout
-	 * (2 s); the row of a new region or year, created there, stayed uncommitted as long,
-	 * and the other first sendings waited on its key. And a transaction of its own opened
-	 * inside the sending needed a second connection: a burst as large as the pool waited
-	 * for each other's connections until the pool's timeout (500 after 30 s). Here a
-	 * sending holds one connection at a time, and a concurrent creation of the row waits
-	 * only for a short transaction.
-	 */
-	private int prochainNumero(String region, int annee) {
-		long deadline = System.nanoTime() + COUNTER_WAIT.toNanos();
-		while (true) {
-			try {
-				return this.newTransaction.execute((status) -> {
-					this.jdbc
-						.sql("""
-								insert into dossier_sequence (region, annee, last_number)
-								select :region, :annee, 0 from (values (0)) as one (x)
-								where not exists (select 1 from dossier_sequence where region = :region and annee = :annee)""")
-						.param("region", region)
-						.param("annee", annee)
-						.update();
-					this.jdbc.sql("""
-							update dossier_sequence set last_number = last_number + 1
-							where region = :region and annee = :annee""")
-						.param("region", region)
-						.param("annee", annee)
-						.update();
-					return this.jdbc
-						.sql("select last_number from dossier_sequence where region = :region and annee = :annee")
-						.param("region", region)
-						.param("annee", annee)
-						.query(Integer.class)
-						.single();
-				});
-			}
-			catch (DataIntegrityViolationException | TransientDataAccessException ex) {
-				// the row created by a concurrent sending, or its lock held too long:
-				// again
-				if (System.nanoTime() > deadline) {
-					throw ex;
-				}
-				pause();
-			}
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(20);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Numérotation interrompue", ex);
-		}
 	}
 
 	/** The communes of the lettre already in another dossier: name → references. */

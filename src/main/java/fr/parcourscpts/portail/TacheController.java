@@ -25,7 +25,7 @@ import fr.parcourscpts.portail.Lettres.Lettre;
  * "À faire": one page per open porteur task of the dossier, with the form of that task.
  */
 @Controller
-@RequestMapping("/dossiers/{id}/taches")
+@RequestMapping("/dossiers/{reference}/taches")
 class TacheController {
 
 	static final String VIEW_TACHE = "portail/tache";
@@ -46,26 +46,27 @@ class TacheController {
 	}
 
 	@GetMapping
-	String liste(@PathVariable long id) {
-		return "redirect:/dossiers/" + id + "#a-faire";
+	String liste(@PathVariable String reference, Principal user) {
+		return "redirect:" + this.portail.acces(reference, user.getName()).chemin() + "#a-faire";
 	}
 
 	@GetMapping("/{taskId}")
-	String tache(@PathVariable long id, @PathVariable String taskId, Principal user, Model model) {
-		Lettre lettre = this.portail.acces(id, user.getName());
+	String tache(@PathVariable String reference, @PathVariable String taskId, Principal user, Model model) {
+		Lettre lettre = this.portail.acces(reference, user.getName());
 		Suivi.Tache tache = this.taches.tache(lettre, taskId);
 		if (tache.cle().equals(CreationProcess.CORRIGER_LETTRE_INTENTION)) {
-			return "redirect:/dossiers/" + id + "/lettre";
+			return "redirect:" + lettre.chemin() + "/lettre";
 		}
-		Map<String, String> saisie = new LinkedHashMap<>(this.taches.projetSante(id));
+		Map<String, String> saisie = new LinkedHashMap<>(this.taches.projetSante(lettre.id()));
 		return page(lettre, tache, saisie, Map.of(), model);
 	}
 
 	@PostMapping("/{taskId}")
-	String completer(@PathVariable long id, @PathVariable String taskId, @RequestParam Map<String, String> champs,
+	String completer(@PathVariable String reference, @PathVariable String taskId,
+			@RequestParam Map<String, String> champs,
 			@RequestParam(name = "fichier", required = false) MultipartFile fichier, Principal user,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		Lettre lettre = this.portail.acces(id, user.getName());
+		Lettre lettre = this.portail.acces(reference, user.getName());
 		Suivi.Tache tache = this.taches.tache(lettre, taskId);
 		try {
 			this.taches.completer(lettre, tache, user.getName(),
@@ -77,7 +78,7 @@ class TacheController {
 			return page(lettre, tache, champs, ex.erreurs(), model);
 		}
 		redirect.addFlashAttribute("info", "portail.tache.terminee");
-		return "redirect:/dossiers/" + id;
+		return "redirect:" + lettre.chemin();
 	}
 
 	private String page(Lettre lettre, Suivi.Tache tache, Map<String, String> saisie, Map<String, String> erreurs,

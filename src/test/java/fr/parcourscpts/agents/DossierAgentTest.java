@@ -107,13 +107,14 @@ class DossierAgentTest {
 			.getResponse()
 			.getRedirectedUrl();
 		assertThat(location).as("lettre sent").endsWith("/recu");
-		long lettreId = Long.parseLong(location.replaceAll("\\D+", " ").trim().split(" ")[0]);
-		this.lettreId = lettreId;
-		this.reference = this.jdbc
-			.sql("select d.reference from dossier d join lettre_intention l on l.dossier_id = d.id where l.id = :id")
-			.param("id", lettreId)
-			.query(String.class)
+		// the receipt's page: /dossiers/{reference}/recu
+		this.reference = location.replaceAll(".*/dossiers/([^/]+)/recu$", "$1");
+		this.lettreId = this.jdbc
+			.sql("select l.id from lettre_intention l join dossier d on d.id = l.dossier_id where d.reference = :r")
+			.param("r", this.reference)
+			.query(Long.class)
 			.single();
+		long lettreId = this.lettreId;
 		this.pieceId = this.jdbc.sql("select id from piece_jointe where lettre_id = :id")
 			.param("id", lettreId)
 			.query(Long.class)
@@ -182,7 +183,7 @@ class DossierAgentTest {
 
 	/** The porteur deposits the projet de santé with its statuts in the portal. */
 	private long projetDepose() throws Exception {
-		String url = "/dossiers/" + this.lettreId + "/taches/" + tache("deposerProjetSante", null).getId();
+		String url = "/dossiers/" + this.reference + "/taches/" + tache("deposerProjetSante", null).getId();
 		this.mvc
 			.perform(multipart(url)
 				.file(new MockMultipartFile("fichier", "statuts-association.pdf", "application/pdf", PDF))

@@ -72,12 +72,8 @@ final class DossiersDeTest {
 		if (location == null || !location.endsWith("/recu")) {
 			throw new AssertionError("not sent: " + result.getResponse().getStatus());
 		}
-		long lettre = Long.parseLong(location.replaceAll(".*/dossiers/(\\d+)/.*", "$1"));
-		String reference = this.jdbc
-			.sql("select d.reference from dossier d join lettre_intention l on l.dossier_id = d.id where l.id = :id")
-			.param("id", lettre)
-			.query(String.class)
-			.single();
+		// the receipt's page: /dossiers/{reference}/recu
+		String reference = location.replaceAll(".*/dossiers/([^/]+)/recu$", "$1");
 		executeMessages(processInstance(reference));
 		return reference;
 	}

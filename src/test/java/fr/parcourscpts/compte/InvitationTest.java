@@ -195,7 +195,7 @@ class InvitationTest {
 	}
 
 	private String pageInvitations() {
-		return "/invitations/dossier/" + this.dossier;
+		return "/invitations/dossier/" + this.reference;
 	}
 
 	private long nouveauDossier(String reference, String porteur) {

@@ -198,7 +198,7 @@ class LettreIntentionTest {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
-		assertThat(location).matches("/dossiers/\\d+/lettre");
+		assertThat(location).matches("/dossiers/brouillons/\\d+");
 
 		String page = HtmlUtils.htmlUnescape(this.mvc.perform(get(location).with(porteur("porteur.76")))
 			.andExpect(status().isOk())
@@ -265,7 +265,7 @@ class LettreIntentionTest {
 				this.tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
 			.isEqualTo("verifierCompletude");
 
-		String recu = this.mvc.perform(get("/dossiers/" + id + "/recu").with(porteur("porteur.76")))
+		String recu = this.mvc.perform(get("/dossiers/" + reference + "/recu").with(porteur("porteur.76")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -293,12 +293,12 @@ class LettreIntentionTest {
 		long first = PortailFixtures.envoyer(this.mvc, "porteur.32", "CPTS Lille Centre", "59350");
 		long draft = PortailFixtures.brouillon(this.mvc, "porteur.76", "CPTS qui déborde");
 		this.mvc
-			.perform(lettreValide("/dossiers/" + draft + "/lettre", "CPTS qui déborde", "59350")
+			.perform(lettreValide(PortailFixtures.brouillon(draft), "CPTS qui déborde", "59350")
 				.param("action", "brouillon")
 				.with(porteur("porteur.76"))
 				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
-		String page = this.mvc.perform(get("/dossiers/" + draft + "/lettre").with(porteur("porteur.76")))
+		String page = this.mvc.perform(get(PortailFixtures.brouillon(draft)).with(porteur("porteur.76")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -64,7 +64,7 @@ class PiecesJointesTest {
 	private String deposer(MockMultipartFile file) throws Exception {
 		return HtmlUtils.htmlUnescape(
 				this.mvc
-					.perform(lettreValide("/dossiers/" + this.lettre + "/lettre", "CPTS des pièces", "31555").file(file)
+					.perform(lettreValide(PortailFixtures.brouillon(this.lettre), "CPTS des pièces", "31555").file(file)
 						.param("action", "brouillon")
 						.with(porteur("porteur.76"))
 						.with(csrf()))
@@ -124,7 +124,8 @@ class PiecesJointesTest {
 		assertThat(((Number) pieces.get(0).get("TAILLE")).intValue()).isEqualTo(PortailFixtures.pdf().length);
 
 		var download = this.mvc
-			.perform(get("/dossiers/" + this.lettre + "/pieces/" + pieces.get(1).get("ID")).with(porteur("porteur.76")))
+			.perform(get(PortailFixtures.brouillon(this.lettre) + "/pieces/" + pieces.get(1).get("ID"))
+				.with(porteur("porteur.76")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse();
@@ -164,7 +165,7 @@ class PiecesJointesTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(loggedIn.statusCode()).isEqualTo(302);
 
-		String form = browser.send(http("/dossiers/" + this.lettre + "/lettre"), HttpResponse.BodyHandlers.ofString())
+		String form = browser.send(http(PortailFixtures.brouillon(this.lettre)), HttpResponse.BodyHandlers.ofString())
 			.body();
 		Matcher token = CSRF.matcher(form);
 		assertThat(token.find()).isTrue();
@@ -178,7 +179,7 @@ class PiecesJointesTest {
 			.getBytes(StandardCharsets.UTF_8));
 		body.write(Arrays.copyOf(PortailFixtures.pdf(), 21 * 1024 * 1024));
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		Matcher action = Pattern.compile("action=\"([^\"]*/lettre\\?_csrf=[^\"]+)\"").matcher(form);
+		Matcher action = Pattern.compile("action=\"([^\"]*/dossiers/brouillons/\\d+\\?_csrf=[^\"]+)\"").matcher(form);
 		assertThat(action.find()).as("the form's action carries the CSRF token").isTrue();
 		HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(uri(HtmlUtils.htmlUnescape(action.group(1))))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -186,10 +187,10 @@ class PiecesJointesTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(refused.statusCode()).isEqualTo(302);
 		assertThat(refused.headers().firstValue("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).endsWith("/dossiers/" + this.lettre + "/lettre"));
+			.hasValueSatisfying((location) -> assertThat(location).endsWith(PortailFixtures.brouillon(this.lettre)));
 
 		String back = HtmlUtils.htmlUnescape(
-				browser.send(http("/dossiers/" + this.lettre + "/lettre"), HttpResponse.BodyHandlers.ofString())
+				browser.send(http(PortailFixtures.brouillon(this.lettre)), HttpResponse.BodyHandlers.ofString())
 					.body());
 		assertThat(back).contains("Le fichier envoyé dépasse la taille maximale de 20 Mo")
 			.contains("value=\"CPTS des pièces\"");

@@ -25,7 +25,8 @@ import org.springframework.web.context.WebApplicationContext;
  */
 final class PortailFixtures {
 
-	static final Pattern LETTRE_ID = Pattern.compile("/dossiers/(\\d+)/");
+	/** A draft's page: {@code /dossiers/brouillons/{id}}, by the id of its lettre. */
+	static final Pattern LETTRE_ID = Pattern.compile("/dossiers/brouillons/(\\d+)");
 
 	private PortailFixtures() {
 	}
@@ -97,19 +98,39 @@ final class PortailFixtures {
 		return new MockMultipartFile("fichiers", name, "application/pdf", content);
 	}
 
-	/** Sends a valid lettre as this porteur; returns the lettre id. */
+	/**
+	 * Sends a valid lettre as this porteur (saved as a draft first, to learn its id);
+	 * returns the lettre id.
+	 */
 	static long envoyer(MockMvc mvc, String porteur, String nom, String communes) throws Exception {
+		long id = id(mvc
+			.perform(lettreValide("/dossiers/nouveau", nom, communes).param("action", "brouillon")
+				.with(porteur(porteur))
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl());
 		MvcResult result = mvc
-			.perform(lettreValide("/dossiers/nouveau", nom, communes).param("action", "envoyer")
+			.perform(lettreValide(brouillon(id), nom, communes).param("action", "envoyer")
 				.with(porteur(porteur))
 				.with(csrf()))
 			.andReturn();
 		String location = result.getResponse().getRedirectedUrl();
-		if (location == null || !location.endsWith("/recu")) {
+		if (location == null || !location.matches("/dossiers/CPTS-\\d{2,3}-\\d{4}-\\d{4}/recu")) {
 			throw new AssertionError(
 					"not sent: " + result.getResponse().getStatus() + " " + result.getResponse().getContentAsString());
 		}
-		return id(location);
+		return id;
+	}
+
+	/** The page of a draft. */
+	static String brouillon(long lettreId) {
+		return "/dossiers/brouillons/" + lettreId;
+	}
+
+	/** The page of a sent dossier: by its reference. */
+	static String dossier(JdbcClient jdbc, long lettreId) {
+		return "/dossiers/" + reference(jdbc, lettreId);
 	}
 
 	/** Saves a draft as this porteur; returns the lettre id. */
@@ -123,7 +144,7 @@ final class PortailFixtures {
 	}
 
 	static long id(String location) {
-		Matcher matcher = LETTRE_ID.matcher(location + "/");
+		Matcher matcher = LETTRE_ID.matcher(location);
 		if (!matcher.find()) {
 			throw new AssertionError("no lettre id in " + location);
 		}
@@ -139,9 +160,7 @@ final class PortailFixtures {
 			.single();
 	}
 
-	/**
-	 * The id in the dossier table of a sent lettre (the portal's URLs use the lettre's).
-	 */
+	/** The id in the dossier table of a sent lettre (never in a URL). */
 	static long dossierId(JdbcClient jdbc, long lettreId) {
 		return jdbc.sql("select dossier_id from lettre_intention where id = :id")
 			.param("id", lettreId)

@@ -22,6 +22,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.parcourscpts.dossier.DossierMembers;
+import fr.parcourscpts.dossier.Dossiers;
+
 /**
  * The portal's SQL on real PostgreSQL, without Spring nor engine (one engine per JVM is
  * enough): the migrations, then the lettres and their attachments read and written as the
@@ -52,7 +55,7 @@ class PortailSqlPostgresIT {
 
 	@Test
 	void lettresAndAttachmentsRoundTrip() {
-		Lettres lettres = new Lettres(jdbc);
+		Lettres lettres = lettres(jdbc, postgres.getPostgresDatabase());
 		LettreForm form = new LettreForm();
 		form.setNomCpts("CPTS sur PostgreSQL");
 		form.setCommunes("31555, 31069, pas-un-code");
@@ -103,7 +106,7 @@ class PortailSqlPostgresIT {
 		// one DataSource for the transactions and the statements, as in the application
 		DataSource dataSource = postgres.getPostgresDatabase();
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		Lettres lettres = new Lettres(JdbcClient.create(dataSource));
+		Lettres lettres = lettres(JdbcClient.create(dataSource), dataSource);
 		long id = lettres.create("porteur.76", new LettreForm());
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into dossier (reference, region, nom_cpts, porteur, created_at) "
@@ -133,6 +136,11 @@ class PortailSqlPostgresIT {
 		commit.countDown();
 		first.get(10, TimeUnit.SECONDS);
 		assertThat(second.get(10, TimeUnit.SECONDS)).as("then finds the lettre sent").isFalse();
+	}
+
+	private static Lettres lettres(JdbcClient jdbc, DataSource dataSource) {
+		DossierMembers members = new DossierMembers(jdbc);
+		return new Lettres(jdbc, new Dossiers(jdbc, members, new DataSourceTransactionManager(dataSource)), members);
 	}
 
 }

@@ -106,33 +106,33 @@ class TachesPortailTest {
 		Task correction = tache(reference, "corrigerLettreIntention");
 		assertThat(correction).isNotNull();
 
-		String dossier = page("/dossiers/" + lettre, "porteur.76");
+		String dossier = page(PortailFixtures.dossier(this.jdbc, lettre), "porteur.76");
 		assertThat(dossier).contains("À faire")
-			.contains("/dossiers/" + lettre + "/taches/" + correction.getId())
+			.contains(PortailFixtures.dossier(this.jdbc, lettre) + "/taches/" + correction.getId())
 			.contains("corrections demandées")
 			.contains("Ajoutez Blagnac au territoire.");
-		String form = page("/dossiers/" + lettre + "/lettre", "porteur.76");
+		String form = page(PortailFixtures.dossier(this.jdbc, lettre) + "/lettre", "porteur.76");
 		assertThat(form).contains("Renvoyer la lettre corrigée").contains("Ajoutez Blagnac au territoire.");
 
 		// a territory moved to another region is refused, nothing is completed
-		String refused = HtmlUtils.htmlUnescape(
-				this.mvc
-					.perform(lettreValide("/dossiers/" + lettre + "/lettre", "CPTS corrigée", "44109")
-						.param("action", "corriger")
-						.with(porteur("porteur.76"))
-						.with(csrf()))
-					.andExpect(status().isOk())
-					.andReturn()
-					.getResponse()
-					.getContentAsString());
+		String refused = HtmlUtils
+			.htmlUnescape(this.mvc
+				.perform(lettreValide(PortailFixtures.dossier(this.jdbc, lettre) + "/lettre", "CPTS corrigée", "44109")
+					.param("action", "corriger")
+					.with(porteur("porteur.76"))
+					.with(csrf()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
 		assertThat(refused).contains("Le territoire corrigé doit rester dans la région du dossier.");
 		assertThat(tache(reference, "corrigerLettreIntention")).isNotNull();
 
-		this.mvc
-			.perform(lettreValide("/dossiers/" + lettre + "/lettre", "CPTS corrigée", "31555, 31069")
-				.param("action", "corriger")
-				.with(porteur("porteur.76"))
-				.with(csrf()))
+		this.mvc.perform(
+				lettreValide(PortailFixtures.dossier(this.jdbc, lettre) + "/lettre", "CPTS corrigée", "31555, 31069")
+					.param("action", "corriger")
+					.with(porteur("porteur.76"))
+					.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(tache(reference, "corrigerLettreIntention")).isNull();
 		assertThat(tache(reference, "verifierCompletude")).isNotNull();
@@ -155,7 +155,7 @@ class TachesPortailTest {
 			.startBeforeActivity("deposerProjetSante")
 			.execute();
 		Task depot = tache(reference, "deposerProjetSante");
-		String url = "/dossiers/" + lettre + "/taches/" + depot.getId();
+		String url = PortailFixtures.dossier(this.jdbc, lettre) + "/taches/" + depot.getId();
 
 		// nothing typed: every field is asked for, statuts included
 		String errors = HtmlUtils.htmlUnescape(this.mvc.perform(multipart(url).with(porteur("porteur.76")).with(csrf()))
@@ -212,7 +212,7 @@ class TachesPortailTest {
 		// the two-month clock is shown to the porteur
 		Object date = this.runtime.getVariable(instance.getId(), "dateValidationTacite");
 		assertThat(date).isInstanceOf(Date.class);
-		String dossier = page("/dossiers/" + lettre, "porteur.76");
+		String dossier = page(PortailFixtures.dossier(this.jdbc, lettre), "porteur.76");
 		java.time.LocalDate dernierJour = fr.parcourscpts.dossier.DatesLegales.jour((Date) date);
 		String json = this.mvc
 			.perform(get("/api/portail/dossiers/" + lettre).with(PortailFixtures.porteur("porteur.76")))
@@ -233,11 +233,12 @@ class TachesPortailTest {
 				Date.from(java.time.LocalDateTime.of(2026, 2, 1, 23, 30)
 					.atZone(fr.parcourscpts.dossier.DatesLegales.PARIS)
 					.toInstant()));
-		assertThat(page("/dossiers/" + lettre, "porteur.76")).contains("Délai suspendu depuis le 01/02/2026")
+		assertThat(page(PortailFixtures.dossier(this.jdbc, lettre), "porteur.76"))
+			.contains("Délai suspendu depuis le 01/02/2026")
 			.doesNotContain("sera réputé validé le");
 		// an incomplete dossier: the two months will restart
 		this.runtime.setVariable(instance.getId(), "typeCorrection", "incomplet");
-		assertThat(page("/dossiers/" + lettre, "porteur.76"))
+		assertThat(page(PortailFixtures.dossier(this.jdbc, lettre), "porteur.76"))
 			.contains("le délai de deux mois recommencera à la réception du dossier complet")
 			.doesNotContain("Délai suspendu depuis");
 		// the API gives the same facts: no date while the clock is suspended
@@ -265,10 +266,11 @@ class TachesPortailTest {
 			.cancelAllForActivity("verifierCompletude")
 			.startBeforeActivity("transmettreAvisArs")
 			.execute();
-		assertThat(page("/dossiers/" + lettre, "porteur.76")).doesNotContain("Avis des URPS transmis");
+		assertThat(page(PortailFixtures.dossier(this.jdbc, lettre), "porteur.76"))
+			.doesNotContain("Avis des URPS transmis");
 
 		this.tasks.complete(tache(reference, "transmettreAvisArs").getId(), Map.of("avisConsolideFinal", "favorable"));
-		String dossier = page("/dossiers/" + lettre, "porteur.76");
+		String dossier = page(PortailFixtures.dossier(this.jdbc, lettre), "porteur.76");
 		assertThat(dossier).contains("Avis des URPS transmis à l'ARS")
 			.contains("urps-medecins")
 			.contains("réservé")
@@ -322,7 +324,7 @@ class TachesPortailTest {
 			.execute();
 		assertThat(contrat.getTenantId()).isEqualTo("76");
 		Task signature = tache(reference, "signerContratPorteur");
-		String url = "/dossiers/" + lettre + "/taches/" + signature.getId();
+		String url = PortailFixtures.dossier(this.jdbc, lettre) + "/taches/" + signature.getId();
 		String form = page(url, "porteur.76");
 		assertThat(form).contains("Résumé du contrat")
 			.containsPattern("180[\\s\\u00a0\\u202f]000")
@@ -371,7 +373,7 @@ class TachesPortailTest {
 			.startBeforeActivity("transmettreRapportActivite")
 			.execute();
 		Task rapport = tache(reference, "transmettreRapportActivite");
-		String url = "/dossiers/" + lettre + "/taches/" + rapport.getId();
+		String url = PortailFixtures.dossier(this.jdbc, lettre) + "/taches/" + rapport.getId();
 		String errors = HtmlUtils.htmlUnescape(
 				this.mvc
 					.perform(multipart(url).param("rapport", "Une année utile.")
@@ -422,10 +424,12 @@ class TachesPortailTest {
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS abandonnée", "31555");
 		String reference = PortailFixtures.reference(this.jdbc, lettre);
 		ProcessInstance instance = principale(reference);
-		String confirmation = page("/dossiers/" + lettre + "/abandon", "porteur.76");
+		String confirmation = page(PortailFixtures.dossier(this.jdbc, lettre) + "/abandon", "porteur.76");
 		assertThat(confirmation).contains("Abandonner le dossier " + reference + " ?")
 			.contains("Oui, abandonner le dossier");
-		this.mvc.perform(post("/dossiers/" + lettre + "/abandon").with(porteur("porteur.76")).with(csrf()))
+		this.mvc
+			.perform(post(PortailFixtures.dossier(this.jdbc, lettre) + "/abandon").with(porteur("porteur.76"))
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.tasks.createTaskQuery().processInstanceBusinessKey(reference).count()).isZero();
 		executerJobs(instance.getId());
@@ -438,7 +442,7 @@ class TachesPortailTest {
 			.activityId("dossierAbandonne")
 			.finished()
 			.count()).isEqualTo(1);
-		String dossier = page("/dossiers/" + lettre, "porteur.76");
+		String dossier = page(PortailFixtures.dossier(this.jdbc, lettre), "porteur.76");
 		assertThat(dossier).contains("Dossier clos : dossier abandonné").doesNotContain("Abandonner le dossier</a>");
 		// a second abandon is not possible
 		this.mvc.perform(post("/api/portail/dossiers/" + lettre + "/abandon").with(porteur("porteur.76")).with(csrf()))

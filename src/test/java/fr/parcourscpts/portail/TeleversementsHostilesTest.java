@@ -70,7 +70,7 @@ class TeleversementsHostilesTest {
 	private String deposer(String nom, byte[] contenu) throws Exception {
 		return HtmlUtils.htmlUnescape(
 				this.mvc
-					.perform(lettreValide("/dossiers/" + this.lettre + "/lettre", "CPTS des téléversements", "31555")
+					.perform(lettreValide(PortailFixtures.brouillon(this.lettre), "CPTS des téléversements", "31555")
 						.file(fichier(nom, contenu))
 						.param("action", "brouillon")
 						.with(porteur("porteur.76"))
@@ -224,13 +224,14 @@ class TeleversementsHostilesTest {
 			.taskDefinitionKey("deposerProjetSante")
 			.singleResult()
 			.getId();
-		String page = HtmlUtils.htmlUnescape(this.mvc.perform(multipart("/dossiers/" + envoyee + "/taches/" + tache)
-			.file(new MockMultipartFile("fichier", "statuts.pdf", "application/pdf", PdfHostiles.avecJavaScript()))
-			.param("missionsActions", "Accès aux soins : ...")
-			.param("gouvernance", "Association loi 1901, bureau de 6 membres.")
-			.param("systemesInformation", "Messagerie sécurisée.")
-			.with(porteur("porteur.76"))
-			.with(csrf())).andReturn().getResponse().getContentAsString());
+		String page = HtmlUtils
+			.htmlUnescape(this.mvc.perform(multipart(PortailFixtures.dossier(this.jdbc, envoyee) + "/taches/" + tache)
+				.file(new MockMultipartFile("fichier", "statuts.pdf", "application/pdf", PdfHostiles.avecJavaScript()))
+				.param("missionsActions", "Accès aux soins : ...")
+				.param("gouvernance", "Association loi 1901, bureau de 6 membres.")
+				.param("systemesInformation", "Messagerie sécurisée.")
+				.with(porteur("porteur.76"))
+				.with(csrf())).andReturn().getResponse().getContentAsString());
 		long statuts = this.jdbc.sql("select count(*) from piece_jointe where lettre_id = :id")
 			.param("id", envoyee)
 			.query(Long.class)

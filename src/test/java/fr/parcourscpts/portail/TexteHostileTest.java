@@ -68,7 +68,7 @@ class TexteHostileTest {
 		String reference = PortailFixtures.reference(this.jdbc, lettre);
 		executerJobs(reference);
 
-		String page = this.mvc.perform(get("/dossiers/" + lettre).with(porteur("porteur.76")))
+		String page = this.mvc.perform(get(PortailFixtures.dossier(this.jdbc, lettre)).with(porteur("porteur.76")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

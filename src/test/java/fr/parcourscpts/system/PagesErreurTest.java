@@ -94,9 +94,9 @@ class PagesErreurTest {
 
 	@Test
 	void malformedRequestsAreFrench400And405() throws Exception {
-		HttpResponse<String> id = page("GET", "/dossiers/pas-un-nombre", "porteur.76", null, null);
+		HttpResponse<String> id = page("GET", "/dossiers/brouillons/pas-un-nombre", "porteur.76", null, null);
 		assertThat(id.statusCode()).isEqualTo(400);
-		pageFrancaise(id.body(), 400, "Requête invalide", "identifiant de dossier non numérique");
+		pageFrancaise(id.body(), 400, "Requête invalide", "identifiant de brouillon non numérique");
 
 		HttpResponse<String> methode = page("GET", "/compte/mot-de-passe", "porteur.76", null, null);
 		assertThat(methode.statusCode()).isEqualTo(405);
@@ -110,7 +110,8 @@ class PagesErreurTest {
 
 	@Test
 	void aClientThatDoesNotAskForHtmlGetsFrenchJson() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/dossiers/abc"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/dossiers/brouillons/abc"))
 			.header("Accept", "*/*")
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString("porteur.76:demo".getBytes(StandardCharsets.UTF_8)))
