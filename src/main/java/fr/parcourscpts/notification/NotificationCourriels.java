@@ -85,7 +85,8 @@ class NotificationCourriels {
 			if (recipients.isEmpty()) {
 				logger.warn("Dossier {} : personne à prévenir pour {} ({})", event.reference(), event.evenement(), who);
 			}
-			String link = porteur ? dossier.map((d) -> this.publicUrl + "/dossiers/" + d.id()).orElse(this.publicUrl)
+			String link = porteur
+					? dossier.map((d) -> this.publicUrl + "/dossiers/" + d.reference()).orElse(this.publicUrl)
 					: this.publicUrl + "/camunda/app/tasklist/";
 			for (Destinataire recipient : recipients) {
 				if (recipient.agent()

@@ -93,7 +93,7 @@ class NotificationCourrielsTest {
 
 	@Test
 	void tacitValidationTellsPorteursArsAndCpamOfTheRegionWithTheDateAndTheAttestation() throws Exception {
-		long dossier = this.fixtures.dossier("CPTS-76-2026-8001", "76", "porteur.76", "co.porteur@exemple.fr");
+		this.fixtures.dossier("CPTS-76-2026-8001", "76", "porteur.76", "co.porteur@exemple.fr");
 		Date tacite = date(2026, 3, 14);
 		notify("CPTS-76-2026-8001", "76", "projetSanteValideTacitement", "porteur,ars,cpam",
 				Map.of("dateValidationTacite", tacite, "dateDepotProjetSante", date(2026, 1, 14), "nomCpts",
@@ -109,7 +109,7 @@ class NotificationCourrielsTest {
 		String body = GreenMailUtil.getBody(porteur);
 		assertThat(decoded(porteur)).contains("réputé validé depuis le 14/03/2026")
 			.contains("validation tacite")
-			.contains("http://localhost:8080/dossiers/" + dossier)
+			.contains("http://localhost:8080/dossiers/CPTS-76-2026-8001")
 			.contains("la CPAM prépare le contrat");
 		assertThat(attachmentNames(porteur)).containsExactly("attestation-validation-CPTS-76-2026-8001.pdf");
 		assertThat(body).isNotEmpty();
@@ -225,7 +225,7 @@ class NotificationCourrielsTest {
 
 	@Test
 	void aNotifyStepOfTheModelSendsThroughTheOutboxAndARolledBackOneSendsNothing() throws Exception {
-		long dossier = this.fixtures.dossier("CPTS-76-2026-8008", "76", "porteur.76");
+		this.fixtures.dossier("CPTS-76-2026-8008", "76", "porteur.76");
 		ProcessInstance instance = this.engine.getRuntimeService()
 			.createProcessInstanceByKey("cpts-creation")
 			.businessKey("CPTS-76-2026-8008")
@@ -246,7 +246,7 @@ class NotificationCourrielsTest {
 
 		this.sender.sendDue();
 		MimeMessage mail = CourrielsFixtures.to(greenMail.getReceivedMessages(), "porteur.76" + DEMO);
-		assertThat(decoded(mail)).contains("40 000 €").contains("/dossiers/" + dossier);
+		assertThat(decoded(mail)).contains("40 000 €").contains("/dossiers/CPTS-76-2026-8008");
 		assertThat(attachmentNames(mail)).containsExactly("decision-fir-CPTS-76-2026-8008.pdf");
 	}
 
