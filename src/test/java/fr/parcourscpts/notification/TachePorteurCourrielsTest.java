@@ -86,8 +86,11 @@ class TachePorteurCourrielsTest {
 			.singleResult();
 	}
 
+	/** The day as the mails write it: on the Paris calendar, whatever the JVM's zone. */
 	private static String jour(Date date) {
-		return new SimpleDateFormat("dd/MM/yyyy").format(date);
+		SimpleDateFormat format = new SimpleDateFormat("dd/MM/yyyy");
+		format.setTimeZone(java.util.TimeZone.getTimeZone("Europe/Paris"));
+		return format.format(date);
 	}
 
 	@Test

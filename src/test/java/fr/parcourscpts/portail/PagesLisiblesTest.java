@@ -115,8 +115,10 @@ class PagesLisiblesTest {
 		long brouillon = PortailFixtures.brouillon(this.mvc, "porteur.76", "CPTS en construction");
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS déposée", "31555");
 		String reference = PortailFixtures.reference(this.jdbc, lettre);
-		String echeance = new SimpleDateFormat("dd/MM/yyyy")
-			.format(tache(reference, "verifierCompletude").getDueDate());
+		// the pages write days on the Paris calendar, whatever the JVM's zone
+		SimpleDateFormat paris = new SimpleDateFormat("dd/MM/yyyy");
+		paris.setTimeZone(java.util.TimeZone.getTimeZone("Europe/Paris"));
+		String echeance = paris.format(tache(reference, "verifierCompletude").getDueDate());
 
 		String liste = page("/dossiers");
 		assertThat(liste).contains("Statut")
