@@ -69,9 +69,12 @@ class DossierController {
 
 	private final DocumentsOfficiels documents;
 
+	private final Statuts statuts;
+
 	DossierController(PortailService portail, Suivi suivi, Taches taches, PiecesJointes pieces, RuntimeService runtime,
-			DocumentsOfficiels documents) {
+			DocumentsOfficiels documents, Statuts statuts) {
 		this.documents = documents;
+		this.statuts = statuts;
 		this.portail = portail;
 		this.suivi = suivi;
 		this.taches = taches;
@@ -80,14 +83,15 @@ class DossierController {
 	}
 
 	/** One line of "Mes dossiers". */
-	record Ligne(Lettre lettre, Suivi.Situation situation) {
+	record Ligne(Lettre lettre, Statuts.Statut statut) {
 	}
 
 	@GetMapping
 	String liste(Principal user, Model model) {
 		List<Ligne> lignes = this.portail.visibles(user.getName())
 			.stream()
-			.map((lettre) -> new Ligne(lettre, lettre.brouillon() ? null : this.suivi.situation(lettre.reference())))
+			.map((lettre) -> new Ligne(lettre,
+					lettre.brouillon() ? this.statuts.brouillon() : this.statuts.statut(lettre.reference())))
 			.toList();
 		model.addAttribute("lignes", lignes);
 		return VIEW_LISTE;
@@ -299,6 +303,7 @@ class DossierController {
 		model.addAttribute("historique", this.suivi.historique(lettre.reference()));
 		model.addAttribute("taches", this.suivi.taches(lettre.reference()));
 		model.addAttribute("situation", this.suivi.situation(lettre.reference()));
+		model.addAttribute("statut", this.statuts.statut(lettre.reference()));
 		model.addAttribute("pieces", this.pieces.deLettre(id));
 		model.addAttribute("documentsOfficiels", this.documents.ofDossier(lettre.reference()));
 		model.addAttribute("avisUrps", this.suivi.avisUrps(lettre.reference(), variables));

@@ -96,6 +96,8 @@ class TacheController {
 				? this.portail.message(code, this.pieces.arguments(nomFichier)) : this.portail.message(code)));
 		model.addAttribute("erreurs", messages);
 		model.addAttribute("variables", this.suivi.variables(lettre.reference()));
+		// the statuts are required until some are stored: then a new file adds to them
+		model.addAttribute("statutsDeposes", this.pieces.existe(lettre.id(), PiecesJointes.Categorie.STATUTS));
 		List<String> indicateurs = new ArrayList<>(Taches.INDICATEURS_ENTIERS);
 		indicateurs.addAll(Taches.INDICATEURS_TAUX);
 		model.addAttribute("indicateurs", indicateurs);

@@ -91,7 +91,11 @@ class FormulairesTasklistBrowserTest {
 		logIn("guichet.76");
 		openAndClaim(task.getId());
 		String shown = formText();
-		assertThat(shown).contains(reference).contains(NOM_CPTS).contains("31555,31069");
+		assertThat(shown).contains(reference)
+			.contains(NOM_CPTS)
+			.contains("Toulouse (31555), Blagnac (31069)")
+			.doesNotContain("31555,31069")
+			.containsPattern("120.000 habitants");
 		screenshot("verifierCompletude-ouvert");
 
 		// An empty form is refused by the form itself: the task stays open.

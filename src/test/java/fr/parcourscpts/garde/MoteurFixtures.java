@@ -23,9 +23,10 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Dossiers of the real models started where a test needs them, and calls of the engine's
- * REST API as a demo user (HTTP Basic, password "demo").
+ * REST API as a demo user (HTTP Basic, password "demo"). Public for the tests of other
+ * modules that need a dossier at a given step (the portal's statuses).
  */
-final class MoteurFixtures {
+public final class MoteurFixtures {
 
 	static final String NOM_CPTS = "CPTS du Lauragais";
 
@@ -35,7 +36,7 @@ final class MoteurFixtures {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	MoteurFixtures(ProcessEngine engine, int port) {
+	public MoteurFixtures(ProcessEngine engine, int port) {
 		this.engine = engine;
 		this.port = port;
 	}
@@ -60,7 +61,7 @@ final class MoteurFixtures {
 	}
 
 	/** A creation dossier of the region, from the lettre d'intention on. */
-	String creation(String region) {
+	public String creation(String region) {
 		String reference = reference(region);
 		String id = this.engine.getRuntimeService()
 			.startProcessInstanceByKey("cpts-creation", reference, dossier(reference, region))
@@ -74,7 +75,7 @@ final class MoteurFixtures {
 	 * its start event (so that it belongs to its region's tenant, which the tenant
 	 * provider takes from the start variables), then modified.
 	 */
-	String avant(String processKey, String activityId, String region, Map<String, Object> extra) {
+	public String avant(String processKey, String activityId, String region, Map<String, Object> extra) {
 		String reference = reference(region);
 		Map<String, Object> variables = dossier(reference, region);
 		variables.putAll(extra);
@@ -94,7 +95,7 @@ final class MoteurFixtures {
 		return id;
 	}
 
-	Task tache(String processInstanceId, String key) {
+	public Task tache(String processInstanceId, String key) {
 		List<Task> tasks = this.engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceId(processInstanceId)
@@ -116,7 +117,7 @@ final class MoteurFixtures {
 	}
 
 	/** Runs the asynchronous continuations (not the timers) of the dossier. */
-	void executeMessages(String processInstanceId) {
+	public void executeMessages(String processInstanceId) {
 		for (int round = 0; round < 20; round++) {
 			List<Job> due = this.engine.getManagementService()
 				.createJobQuery()

@@ -272,7 +272,8 @@ class TachesPortailTest {
 		this.tasks.complete(tache(reference, "transmettreAvisArs").getId(), Map.of("avisConsolideFinal", "favorable"));
 		String dossier = page(PortailFixtures.dossier(this.jdbc, lettre), "porteur.76");
 		assertThat(dossier).contains("Avis des URPS transmis à l'ARS")
-			.contains("urps-medecins")
+			.contains("URPS Médecins libéraux")
+			.doesNotContain(">urps-medecins<")
 			.contains("réservé")
 			.containsPattern("Transmission à l'ARS avec l'avis des URPS</strong>\\s*<span>le ");
 	}
