@@ -57,6 +57,8 @@ class PortailService {
 
 	static final int REFERENCES_PAR_COMMUNE = 3;
 
+	static final int RESUME_COMMUNES_MAX = 3000;
+
 	private final Lettres lettres;
 
 	private final DossierMembers members;
@@ -309,8 +311,7 @@ class PortailService {
 		if (territoire.tailleCpts() != null) {
 			variables.put(CreationProcess.TAILLE_CPTS, territoire.tailleCpts().numero());
 		}
-		variables.put(CreationProcess.COMMUNES,
-				territoire.communes().stream().map(Commune::code).collect(Collectors.joining(",")));
+		variables.put(CreationProcess.COMMUNES, resumeCommunes(territoire.communes()));
 		java.math.BigDecimal montant = montant(form.getMontantFirDemande());
 		if (montant != null && montant.signum() > 0) {
 			variables.put(CreationProcess.MONTANT_FIR_DEMANDE, montant.doubleValue());
@@ -440,6 +441,31 @@ class PortailService {
 		byCode.forEach((code, references) -> byName
 			.put(this.territoires.commune(code).map((c) -> c.nom() + " (" + code + ")").orElse(code), references));
 		return byName;
+	}
+
+	/**
+	 * The INSEE codes of the territory for the Guichet's form: all of them up to
+	 * {@value #RESUME_COMMUNES_MAX} characters (about 500 communes), then how many are
+	 * left out; the whole list is on the dossier's page (a territory of 700 communes
+	 * overflowed the engine's 4,000-character text columns).
+	 */
+	String resumeCommunes(List<Commune> communes) {
+		StringBuilder codes = new StringBuilder();
+		int shown = 0;
+		for (Commune commune : communes) {
+			if (codes.length() + 1 + commune.code().length() > RESUME_COMMUNES_MAX) {
+				break;
+			}
+			if (shown > 0) {
+				codes.append(',');
+			}
+			codes.append(commune.code());
+			shown++;
+		}
+		if (shown < communes.size()) {
+			codes.append(' ').append(message("portail.communes.resume.autres", communes.size() - shown));
+		}
+		return codes.toString();
 	}
 
 	/**

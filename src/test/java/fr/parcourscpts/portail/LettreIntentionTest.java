@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -366,6 +367,28 @@ class LettreIntentionTest {
 			.startsWith("Commune au nom assez long numéro 0 (31000) : 4 dossiers, dont les plus récents "
 					+ "CPTS-76-2026-0002, CPTS-76-2026-0003, CPTS-76-2026-0004 ; ")
 			.matches(".* ; et \\d+ autre\\(s\\) commune\\(s\\) : liste complète sur la page du dossier");
+	}
+
+	@Test
+	void aTerritoryOfSevenHundredCommunesIsSentAndTheGuichetSeesHowManyAreLeftOut() throws Exception {
+		List<String> aisne;
+		try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+				getClass().getResourceAsStream("/territoire/communes.csv"), java.nio.charset.StandardCharsets.UTF_8))) {
+			aisne = lines.lines()
+				.map((line) -> line.split(";"))
+				.filter((c) -> c[2].equals("02"))
+				.map((c) -> c[0])
+				.limit(700)
+				.toList();
+		}
+		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.32", "CPTS de l'Aisne", String.join(",", aisne));
+		String communes = (String) this.runtime.getVariable(this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(PortailFixtures.reference(this.jdbc, lettre))
+			.singleResult()
+			.getId(), "communes");
+		assertThat(communes).hasSizeLessThanOrEqualTo(PortailService.RESUME_COMMUNES_MAX + 100)
+			.startsWith(aisne.get(0) + "," + aisne.get(1) + ",")
+			.matches(".* … et \\d+ autre\\(s\\) commune\\(s\\) : liste complète sur la page du dossier");
 	}
 
 }
