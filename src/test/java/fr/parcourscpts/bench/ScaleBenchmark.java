@@ -170,8 +170,8 @@ class ScaleBenchmark {
 	/**
 	 * The engine settings of the service, before/after on the bare engine: the same
 	 * database, the same open tasks, the task list and count of one region's Guichet and
-	 * the 13-task path, with Camunda's defaults and then with the three settings. Run
-	 * with {@code ./mvnw test -Dtest=ScaleBenchmark#reglagesDuMoteur}
+	 * the 13-task path, with Camunda's defaults and then with the two settings. Run with
+	 * {@code ./mvnw test -Dtest=ScaleBenchmark#reglagesDuMoteur}
 	 * ({@code -Dbench.taches=}, default 10000); writes {@code target/bench/reglages.md}.
 	 */
 	@Test
@@ -206,7 +206,7 @@ class ScaleBenchmark {
 						.sum();
 					double rate = done / ((System.nanoTime() - start) / 1e9);
 					out.append("| ")
-						.append(reglages ? "revokes never, CMMN off, standalone tasks off" : "Camunda's defaults")
+						.append(reglages ? "revokes never, standalone tasks off" : "Camunda's defaults")
 						.append(" | ")
 						.append(list)
 						.append(" | ")
@@ -771,7 +771,6 @@ class ScaleBenchmark {
 			configuration.setTenantIdProvider(new RegionVariable());
 			if (reglages) {
 				configuration.setAuthorizationCheckRevokes("never");
-				configuration.setCmmnEnabled(false);
 				configuration.setStandaloneTasksEnabled(false);
 			}
 			this.engine = configuration.buildProcessEngine();
