@@ -52,7 +52,7 @@ class LoginRefusals {
 			public void commence(HttpServletRequest request, HttpServletResponse response,
 					AuthenticationException exception) throws IOException, ServletException {
 				if (exception instanceof LoginThrottledException throttled) {
-					tooManyRequests(response, throttled);
+					tooManyRequests(request, response, throttled);
 					return;
 				}
 				otherwise.commence(request, response, exception);
@@ -61,17 +61,24 @@ class LoginRefusals {
 		};
 	}
 
-	private void tooManyRequests(HttpServletResponse response, LoginThrottledException throttled) throws IOException {
+	private void tooManyRequests(HttpServletRequest request, HttpServletResponse response,
+			LoginThrottledException throttled) throws IOException {
 		String message = this.messages.getMessage("login.tropDeTentatives", new Object[] { throttled.minutes() },
 				Locale.FRANCE);
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		// The error shape of the engine's REST API.
-		response.getWriter()
-			.write("{\"type\":\"TooManyRequests\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
-					+ "\"}");
+		String texte = message.replace("\\", "\\\\").replace("\"", "\\\"");
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/")) {
+			// The error shape of the application's JSON APIs.
+			response.getWriter().write("{\"message\":\"" + texte + "\",\"erreurs\":{}}");
+		}
+		else {
+			// The error shape of the engine's REST API.
+			response.getWriter().write("{\"type\":\"TooManyRequests\",\"message\":\"" + texte + "\"}");
+		}
 	}
 
 }

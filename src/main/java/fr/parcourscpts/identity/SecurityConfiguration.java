@@ -27,7 +27,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -60,8 +59,10 @@ class SecurityConfiguration {
 				.anyRequest()
 				.access(SecurityConfiguration::notAPorteur))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(refusals.httpBasic("Parcours CPTS")))
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			// sendError rather than a bare status: the error controller writes the French
+			// {"message", "erreurs"} of the APIs (no WWW-Authenticate: no browser prompt)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(
+					(request, response, exception) -> response.sendError(HttpStatus.UNAUTHORIZED.value())))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
@@ -78,6 +79,9 @@ class SecurityConfiguration {
 			// Porteur accounts: sign-up and its confirmation link, password reset, the
 			// page an invitation link opens (accepting it needs a login).
 			.requestMatchers("/inscription/**", "/mot-de-passe/**")
+			.permitAll()
+			// The footer pages of every public service (system/PagesDuSiteController).
+			.requestMatchers("/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/invitation")
 			.permitAll()

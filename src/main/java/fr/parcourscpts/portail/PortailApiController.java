@@ -12,6 +12,10 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.MessageSource;
@@ -67,8 +71,14 @@ class PortailApiController {
 	}
 
 	/** A dossier in a list. */
-	record DossierJson(long id, String reference, String nomCpts, String statut, List<String> etapesCourantes,
-			Date prochaineDate, String issue) {
+	record DossierJson(@Schema(description = "L'identifiant du dossier dans le portail (celui des adresses)") long id,
+			@Schema(description = "La référence, une fois la lettre envoyée",
+					example = "CPTS-76-2026-0001") String reference,
+			String nomCpts, @Schema(allowableValues = {
+					"brouillon", "envoye" }) String statut,
+			List<String> etapesCourantes,
+			@Schema(description = "La prochaine échéance", example = "2026-03-16T00:00:00+01:00") Date prochaineDate,
+			String issue){
 	}
 
 	/** A dossier in detail. */
@@ -139,6 +149,8 @@ class PortailApiController {
 
 	@PostMapping(path = "/dossiers", consumes = "application/json")
 	@Operation(summary = "Créer un brouillon de lettre d'intention")
+	@ApiResponse(responseCode = "201", description = "Brouillon créé ; son adresse est dans l'en-tête Location",
+			content = @Content(schema = @Schema(implementation = DossierJson.class)))
 	ResponseEntity<?> creer(@RequestBody LettreForm form, Principal user) {
 		BindingResult errors = new BeanPropertyBindingResult(form, "lettre");
 		this.portail.validerBrouillon(form, errors);
@@ -152,6 +164,8 @@ class PortailApiController {
 
 	@PutMapping(path = "/dossiers/{id}/lettre", consumes = "application/json")
 	@Operation(summary = "Enregistrer le brouillon de la lettre d'intention")
+	@ApiResponse(responseCode = "200", description = "Brouillon enregistré",
+			content = @Content(schema = @Schema(implementation = DossierJson.class)))
 	ResponseEntity<?> enregistrer(@PathVariable long id, @RequestBody LettreForm form, Principal user) {
 		Lettre lettre = this.portail.acces(id, user.getName());
 		if (!lettre.brouillon()) {
@@ -169,6 +183,8 @@ class PortailApiController {
 
 	@PostMapping("/dossiers/{id}/envoi")
 	@Operation(summary = "Envoyer la lettre d'intention enregistrée (démarre le parcours)")
+	@ApiResponse(responseCode = "200", description = "Lettre envoyée : le dossier a sa référence",
+			content = @Content(schema = @Schema(implementation = DossierJson.class)))
 	ResponseEntity<?> envoyer(@PathVariable long id, Principal user) {
 		Lettre lettre = this.portail.acces(id, user.getName());
 		if (!lettre.brouillon()) {
@@ -187,6 +203,7 @@ class PortailApiController {
 
 	@PostMapping("/dossiers/{id}/correction")
 	@Operation(summary = "Renvoyer la lettre corrigée (tâche corrigerLettreIntention)")
+	@ApiResponse(responseCode = "204", description = "Lettre corrigée envoyée, tâche terminée")
 	ResponseEntity<?> corriger(@PathVariable long id, @RequestBody LettreForm form, Principal user) {
 		Lettre lettre = this.portail.acces(id, user.getName());
 		Suivi.Tache tache = lettre.brouillon() ? null
@@ -209,7 +226,12 @@ class PortailApiController {
 	}
 
 	@PostMapping(path = "/dossiers/{id}/pieces", consumes = "multipart/form-data")
-	@Operation(summary = "Joindre un PDF (20 Mo au plus) : LETTRE au brouillon, STATUTS ou RAPPORT au dossier envoyé")
+	@Operation(summary = "Joindre un PDF (20 Mo au plus) : LETTRE au brouillon, STATUTS ou RAPPORT au dossier envoyé",
+			description = "Les statuts (STATUTS) se joignent avant de terminer deposerProjetSante ou corrigerProjetSante, "
+					+ "le rapport en PDF (RAPPORT) avant transmettreRapportActivite.")
+	@ApiResponse(responseCode = "201",
+			description = "Pièce jointe ; son adresse de téléchargement est dans l'en-tête Location",
+			content = @Content(schema = @Schema(implementation = PiecesJointes.PieceJointe.class)))
 	ResponseEntity<?> joindre(@PathVariable long id, @RequestParam("fichier") MultipartFile fichier,
 			@RequestParam(name = "categorie", defaultValue = "LETTRE") PiecesJointes.Categorie categorie,
 			Principal user) {
@@ -243,9 +265,30 @@ class PortailApiController {
 	}
 
 	@PostMapping(path = "/dossiers/{id}/taches/{taskId}", consumes = "application/json")
-	@Operation(summary = "Terminer une tâche (champs de la tâche en JSON, valeurs en texte)")
+	@Operation(summary = "Terminer une tâche (champs de la tâche en JSON, valeurs en texte)",
+			description = "Les champs dépendent de la tâche (voir sa `cle` dans GET …/taches) ; un champ manquant ou "
+					+ "invalide donne 400 avec son message dans `erreurs`.")
+	@ApiResponse(responseCode = "204", description = "Tâche terminée")
 	ResponseEntity<?> completer(@PathVariable long id, @PathVariable String taskId,
-			@RequestBody Map<String, String> champs, Principal user, HttpServletRequest request) {
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					description = "Les champs de la tâche, valeurs en texte",
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(oneOf = { PortailApiDocumentation.ChampsReponseFir.class,
+									PortailApiDocumentation.ChampsProjetSante.class,
+									PortailApiDocumentation.ChampsSignature.class,
+									PortailApiDocumentation.ChampsRapport.class }),
+							examples = {
+									@ExampleObject(name = "signerContratPorteur",
+											value = "{\"nomComplet\": \"Camille Martin\", \"confirmation\": \"true\"}"),
+									@ExampleObject(name = "deposerProjetSante",
+											description = "Après POST …/pieces avec categorie=STATUTS",
+											value = "{\"missionsActions\": \"Accès aux soins : …\", \"gouvernance\": \"Association loi 1901 …\", \"systemesInformation\": \"Messagerie sécurisée …\"}"),
+									@ExampleObject(name = "transmettreRapportActivite",
+											description = "Le PDF du rapport, facultatif : POST …/pieces avec categorie=RAPPORT",
+											value = "{\"rapport\": \"Année 1 : …\", \"patientsSansMedecinTraitantAccompagnes\": \"120\", \"creneauxSoinsNonProgrammes\": \"300\", \"tauxReponseSoinsNonProgrammes\": \"85.5\", \"participationCampagnesPrevention\": \"450\", \"couvertureVaccinale\": \"62\", \"reunionsPluriprofessionnelles\": \"12\", \"projetsPluriprofessionnels\": \"3\", \"hospitalisationsEvitables\": \"40\"}"),
+									@ExampleObject(name = "completerDemandeFir",
+											value = "{\"reponseFir\": \"Le budget couvre 0,5 ETP de coordination.\"}") })) @RequestBody Map<String, String> champs,
+			Principal user, HttpServletRequest request) {
 		Lettre lettre = this.portail.acces(id, user.getName());
 		Suivi.Tache tache = this.taches.tache(lettre, taskId);
 		if (tache.cle().equals(CreationProcess.CORRIGER_LETTRE_INTENTION)) {
@@ -267,6 +310,7 @@ class PortailApiController {
 
 	@PostMapping("/dossiers/{id}/abandon")
 	@Operation(summary = "Abandonner le dossier")
+	@ApiResponse(responseCode = "204", description = "Dossier abandonné")
 	ResponseEntity<?> abandonner(@PathVariable long id, Principal user) {
 		Lettre lettre = this.portail.acces(id, user.getName());
 		if (lettre.brouillon() || this.suivi.situation(lettre.reference()).issue() != null) {

@@ -23,7 +23,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -38,9 +37,8 @@ import fr.parcourscpts.portail.PortailApiController.ErreursJson;
  * its refusals, and 500 only for a fault of the service, with a neutral message (the
  * exception goes to the log, never to the client). What fails before a controller is
  * chosen (unknown path, wrong method or media type, no credentials) is answered in the
- * same shape by {@code system/ErreurController}. The {@code @ResponseStatus} of each
- * handler puts its answer in the OpenAPI description of the operations (the
- * {@code ResponseEntity} sets the actual status).
+ * same shape by {@code system/ErreurController}. Which operation answers which status is
+ * documented in the OpenAPI by {@link PortailApiDocumentation}.
  */
 @RestControllerAdvice(assignableTypes = PortailApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -55,27 +53,23 @@ class PortailApiErreurs {
 	}
 
 	@ExceptionHandler(DossierIntrouvable.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
 	ResponseEntity<ErreursJson> introuvable() {
 		return erreur(HttpStatus.NOT_FOUND, message("portail.api.introuvable"), Map.of());
 	}
 
 	@ExceptionHandler(LettreDejaEnvoyee.class)
-	@ResponseStatus(HttpStatus.CONFLICT)
 	ResponseEntity<ErreursJson> dejaEnvoyee() {
 		return erreur(HttpStatus.CONFLICT, message("portail.lettre.dejaEnvoyee"), Map.of());
 	}
 
 	/** Two requests on the same dossier at once: the loser is told to reload. */
 	@ExceptionHandler({ TransientDataAccessException.class, OptimisticLockingException.class })
-	@ResponseStatus(HttpStatus.CONFLICT)
 	ResponseEntity<ErreursJson> conflit(Exception ex) {
 		logger.info("Concurrent change refused: {}", ex.toString());
 		return erreur(HttpStatus.CONFLICT, message("portail.api.conflit"), Map.of());
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ResponseEntity<ErreursJson> illisible(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getCause();
 		if (cause == null) {
@@ -91,21 +85,18 @@ class PortailApiErreurs {
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ResponseEntity<ErreursJson> parametreInvalide(MethodArgumentTypeMismatchException ex) {
 		return erreur(HttpStatus.BAD_REQUEST, message("portail.erreurs.titre"),
 				Map.of(ex.getName(), message("portail.api.parametreInvalide")));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ResponseEntity<ErreursJson> parametreManquant(MissingServletRequestParameterException ex) {
 		return erreur(HttpStatus.BAD_REQUEST, message("portail.erreurs.titre"),
 				Map.of(ex.getParameterName(), message("portail.api.obligatoire")));
 	}
 
 	@ExceptionHandler(MissingServletRequestPartException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	ResponseEntity<ErreursJson> partieManquante(MissingServletRequestPartException ex) {
 		return erreur(HttpStatus.BAD_REQUEST, message("portail.erreurs.titre"),
 				Map.of(ex.getRequestPartName(), message("portail.api.obligatoire")));
@@ -116,7 +107,6 @@ class PortailApiErreurs {
 	 * else is a fault.
 	 */
 	@ExceptionHandler(Exception.class)
-	@ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 	ResponseEntity<ErreursJson> autre(Exception ex) {
 		if (ex instanceof ErrorResponse refus && refus.getStatusCode().is4xxClientError()) {
 			HttpStatusCode status = refus.getStatusCode();

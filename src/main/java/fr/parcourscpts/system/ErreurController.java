@@ -60,13 +60,13 @@ class ErreurController extends BasicErrorController {
 
 	@Override
 	public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-		if (engineRest(request)) {
-			return super.error(request);
-		}
 		HttpStatus status = getStatus(request);
+		String cle = "erreur.api." + cle(status);
+		if (engineRest(request) && status == HttpStatus.FORBIDDEN) {
+			cle = "erreur.api.403.moteur";
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("message",
-				this.messages.getMessage("erreur.api." + cle(status), null, LocaleContextHolder.getLocale()));
+		body.put("message", this.messages.getMessage(cle, null, LocaleContextHolder.getLocale()));
 		body.put("erreurs", Map.of());
 		return new ResponseEntity<>(body, status);
 	}

@@ -1,12 +1,14 @@
 package fr.parcourscpts.territoire;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * JSON for the portal: autocompletion of communes, and the population rules of the
- * territory being composed. Bad input gets a 400 with a French message in the
- * {@code detail} of a problem document (RFC 9457).
+ * territory being composed. Bad input gets a 400 in the French {@code {"message",
+ * "erreurs"}} of every JSON API of the application, the parameter at fault in
+ * {@code erreurs}.
  */
 @RestController
 @RequestMapping("/api/territoire")
@@ -45,7 +48,7 @@ class TerritoireController {
 			@RequestParam(name = "limit", required = false) String limit) {
 		String query = (q != null) ? q.strip() : "";
 		if (query.length() < MIN_QUERY_LENGTH) {
-			throw new InvalidRequest("territoire.error.query", MIN_QUERY_LENGTH);
+			throw new InvalidRequest("q", "territoire.error.query", MIN_QUERY_LENGTH);
 		}
 		return this.territoires.search(query, limit(limit));
 	}
@@ -56,10 +59,10 @@ class TerritoireController {
 				? Arrays.stream(communes.split(",")).map(String::strip).filter((code) -> !code.isEmpty()).toList()
 				: List.of();
 		if (codes.isEmpty()) {
-			throw new InvalidRequest("territoire.error.communes");
+			throw new InvalidRequest("communes", "territoire.error.communes");
 		}
 		if (codes.size() > MAX_COMMUNES) {
-			throw new InvalidRequest("territoire.error.tooManyCommunes", MAX_COMMUNES);
+			throw new InvalidRequest("communes", "territoire.error.tooManyCommunes", MAX_COMMUNES);
 		}
 		Territoire territoire = this.territoires.territoire(codes);
 		String message = territoire.eligible() ? null
@@ -70,11 +73,12 @@ class TerritoireController {
 	}
 
 	@ExceptionHandler
-	ProblemDetail invalidRequest(InvalidRequest invalid) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				message(invalid.code, invalid.arguments));
-		problem.setTitle(message("territoire.error.title"));
-		return problem;
+	ResponseEntity<Map<String, Object>> invalidRequest(InvalidRequest invalid) {
+		String message = message(invalid.code, invalid.arguments);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("message", message);
+		body.put("erreurs", Map.of(invalid.parameter, message));
+		return ResponseEntity.badRequest().body(body);
 	}
 
 	private int limit(String limit) {
@@ -90,7 +94,7 @@ class TerritoireController {
 		catch (NumberFormatException ex) {
 			// falls through to the message below
 		}
-		throw new InvalidRequest("territoire.error.limit", 1, MAX_LIMIT);
+		throw new InvalidRequest("limit", "territoire.error.limit", 1, MAX_LIMIT);
 	}
 
 	private String message(String code, Object... arguments) {
@@ -109,12 +113,15 @@ class TerritoireController {
 
 	private static final class InvalidRequest extends RuntimeException {
 
+		private final String parameter;
+
 		private final String code;
 
 		private final Object[] arguments;
 
-		InvalidRequest(String code, Object... arguments) {
+		InvalidRequest(String parameter, String code, Object... arguments) {
 			super(code, null, false, false);
+			this.parameter = parameter;
 			this.code = code;
 			this.arguments = arguments;
 		}

@@ -69,11 +69,10 @@ class TerritoireControllerTest {
 		for (String q : new String[] { "t", " t ", "" }) {
 			this.mvc.perform(get("/api/territoire/communes").param("q", q))
 				.andExpect(status().isBadRequest())
-				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.status").value(400))
-				.andExpect(jsonPath("$.title").value("Requête invalide"))
-				.andExpect(jsonPath("$.instance").value("/api/territoire/communes"))
-				.andExpect(jsonPath("$.detail")
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+				.andExpect(jsonPath("$.message")
+					.value("Saisissez au moins 2 caractères du nom ou du code INSEE de la commune."))
+				.andExpect(jsonPath("$.erreurs.q")
 					.value("Saisissez au moins 2 caractères du nom ou du code INSEE de la commune."));
 		}
 		this.mvc.perform(get("/api/territoire/communes")).andExpect(status().isBadRequest());
@@ -84,7 +83,7 @@ class TerritoireControllerTest {
 		for (String limit : new String[] { "0", "51", "-3", "dix" }) {
 			this.mvc.perform(get("/api/territoire/communes").param("q", "toul").param("limit", limit))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail")
+				.andExpect(jsonPath("$.erreurs.limit")
 					.value("Le nombre de résultats demandé (limit) doit être un entier de 1 à 50."));
 		}
 	}
@@ -124,7 +123,7 @@ class TerritoireControllerTest {
 		for (String communes : new String[] { "", " , " }) {
 			this.mvc.perform(get("/api/territoire").param("communes", communes))
 				.andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.detail")
+				.andExpect(jsonPath("$.erreurs.communes")
 					.value("Indiquez au moins une commune par son code INSEE (codes séparés par des virgules)."));
 		}
 		this.mvc.perform(get("/api/territoire")).andExpect(status().isBadRequest());
