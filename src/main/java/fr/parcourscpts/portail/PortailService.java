@@ -41,6 +41,15 @@ class PortailService {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+	/** Well below the 4,000 characters of the engine's text columns. */
+	static final int RESUME_CHEVAUCHEMENTS_MAX = 1000;
+
+	private static final int SUITE_MAX = 120;
+
+	static final int REFERENCES_PAR_COMMUNE = 3;
+
+	static final int RESUME_COMMUNES_MAX = 3000;
+
 	private final Lettres lettres;
 
 	private final DossierMembers members;
@@ -279,19 +288,16 @@ class PortailService {
 	Map<String, Object> variablesLettre(long id, LettreForm form, Territoire territoire) {
 		Map<String, Object> variables = new HashMap<>();
 		// Shown to the Guichet: two CPTS should not cover the same communes.
-		variables.put(CreationProcess.COMMUNES_EN_CHEVAUCHEMENT,
-				chevauchements(id, form).entrySet()
-					.stream()
-					.map((overlap) -> overlap.getKey() + " : " + String.join(", ", overlap.getValue()))
-					.collect(Collectors.joining(" ; ")));
+		// A bounded summary: the full list lives in lettre_commune and is shown on the
+		// dossier's page; the engine's text columns hold 4,000 characters at most.
+		variables.put(CreationProcess.COMMUNES_EN_CHEVAUCHEMENT, resumeChevauchements(chevauchements(id, form)));
 		variables.put(CreationProcess.NOM_CPTS, form.getNomCpts().strip());
 		variables.put(CreationProcess.DEPARTEMENT, departementPrincipal(territoire));
 		variables.put(CreationProcess.POPULATION, territoire.population());
 		if (territoire.tailleCpts() != null) {
 			variables.put(CreationProcess.TAILLE_CPTS, territoire.tailleCpts().numero());
 		}
-		variables.put(CreationProcess.COMMUNES,
-				territoire.communes().stream().map(Commune::code).collect(Collectors.joining(",")));
+		variables.put(CreationProcess.COMMUNES, resumeCommunes(territoire.communes()));
 		java.math.BigDecimal montant = montant(form.getMontantFirDemande());
 		if (montant != null && montant.signum() > 0) {
 			variables.put(CreationProcess.MONTANT_FIR_DEMANDE, montant.doubleValue());
@@ -353,6 +359,67 @@ class PortailService {
 		byCode.forEach((code, references) -> byName
 			.put(this.territoires.commune(code).map((c) -> c.nom() + " (" + code + ")").orElse(code), references));
 		return byName;
+	}
+
+	/**
+	 * The INSEE codes of the territory for the Guichet's form: all of them up to
+	 * {@value #RESUME_COMMUNES_MAX} characters (about 500 communes), then how many are
+	 * left out; the whole list is on the dossier's page (a territory of 700 communes
+	 * overflowed the engine's 4,000-character text columns).
+	 */
+	String resumeCommunes(List<Commune> communes) {
+		StringBuilder codes = new StringBuilder();
+		int shown = 0;
+		for (Commune commune : communes) {
+			if (codes.length() + 1 + commune.code().length() > RESUME_COMMUNES_MAX) {
+				break;
+			}
+			if (shown > 0) {
+				codes.append(',');
+			}
+			codes.append(commune.code());
+			shown++;
+		}
+		if (shown < communes.size()) {
+			codes.append(' ').append(message("portail.communes.resume.autres", communes.size() - shown));
+		}
+		return codes.toString();
+	}
+
+	/**
+	 * The overlaps as the Guichet's form shows them, at most
+	 * {@value #RESUME_CHEVAUCHEMENTS_MAX} characters whatever their number: per commune
+	 * the {@value #REFERENCES_PAR_COMMUNE} most recent dossiers and how many there are,
+	 * then how many communes are left out.
+	 */
+	String resumeChevauchements(Map<String, List<String>> chevauchements) {
+		StringBuilder resume = new StringBuilder();
+		int shown = 0;
+		for (Map.Entry<String, List<String>> overlap : chevauchements.entrySet()) {
+			String ligne = ligneChevauchement(overlap.getKey(), overlap.getValue());
+			if (shown > 0 && resume.length() + 3 + ligne.length() > RESUME_CHEVAUCHEMENTS_MAX - SUITE_MAX) {
+				break;
+			}
+			if (shown > 0) {
+				resume.append(" ; ");
+			}
+			resume.append(ligne);
+			shown++;
+		}
+		int left = chevauchements.size() - shown;
+		if (left > 0) {
+			resume.append(" ; ").append(message("portail.chevauchement.resume.autres", left));
+		}
+		return (resume.length() > RESUME_CHEVAUCHEMENTS_MAX) ? resume.substring(0, RESUME_CHEVAUCHEMENTS_MAX - 1) + "…"
+				: resume.toString();
+	}
+
+	private String ligneChevauchement(String commune, List<String> references) {
+		if (references.size() <= REFERENCES_PAR_COMMUNE) {
+			return commune + " : " + String.join(", ", references);
+		}
+		List<String> recent = references.subList(references.size() - REFERENCES_PAR_COMMUNE, references.size());
+		return message("portail.chevauchement.resume.plusieurs", commune, references.size(), String.join(", ", recent));
 	}
 
 	/** The territory as typed, for the summary shown without script. */

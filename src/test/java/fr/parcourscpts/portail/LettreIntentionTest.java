@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -50,6 +51,9 @@ class LettreIntentionTest {
 
 	@Autowired
 	DossierMembers members;
+
+	@Autowired
+	PortailService portail;
 
 	MockMvc mvc;
 
@@ -320,6 +324,71 @@ class LettreIntentionTest {
 			.singleResult()
 			.getId(), "communesEnChevauchement");
 		assertThat(alone).isEmpty();
+	}
+
+	@Test
+	void sixtyDossiersOnTheSameCommunesStillSendAndTheGuichetSeesABoundedSummary() throws Exception {
+		String communes = "62193, 62160, 62041, 62498, 62510, 62119";
+		long previous = 0;
+		long last = 0;
+		for (int i = 1; i <= 60; i++) {
+			// Each one before the fix added ~110 characters: the 37th overflowed the
+			// engine's
+			// 4,000-character text column and the sending failed with a 500.
+			previous = last;
+			last = PortailFixtures.envoyer(this.mvc, "porteur.32", "CPTS Métropole " + i, communes);
+		}
+		String reference = PortailFixtures.reference(this.jdbc, last);
+		String processInstanceId = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(reference)
+			.singleResult()
+			.getId();
+		String variable = (String) this.runtime.getVariable(processInstanceId, "communesEnChevauchement");
+		assertThat(variable).hasSizeLessThanOrEqualTo(PortailService.RESUME_CHEVAUCHEMENTS_MAX)
+			.contains("Calais (62193) : ")
+			.contains(" dossiers, dont les plus récents ")
+			.contains(PortailFixtures.reference(this.jdbc, previous));
+		assertThat(this.history.createHistoricVariableInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.variableName("communesEnChevauchement")
+			.singleResult()
+			.getValue()).isEqualTo(variable);
+	}
+
+	@Test
+	void theSummaryOfManyOverlappingCommunesSaysHowManyAreLeftOut() {
+		Map<String, java.util.List<String>> overlaps = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < 200; i++) {
+			overlaps.put("Commune au nom assez long numéro " + i + " (3" + (1000 + i) + ")", java.util.List
+				.of("CPTS-76-2026-0001", "CPTS-76-2026-0002", "CPTS-76-2026-0003", "CPTS-76-2026-0004"));
+		}
+		String summary = this.portail.resumeChevauchements(overlaps);
+		assertThat(summary).hasSizeLessThanOrEqualTo(PortailService.RESUME_CHEVAUCHEMENTS_MAX)
+			.startsWith("Commune au nom assez long numéro 0 (31000) : 4 dossiers, dont les plus récents "
+					+ "CPTS-76-2026-0002, CPTS-76-2026-0003, CPTS-76-2026-0004 ; ")
+			.matches(".* ; et \\d+ autre\\(s\\) commune\\(s\\) : liste complète sur la page du dossier");
+	}
+
+	@Test
+	void aTerritoryOfSevenHundredCommunesIsSentAndTheGuichetSeesHowManyAreLeftOut() throws Exception {
+		List<String> aisne;
+		try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+				getClass().getResourceAsStream("/territoire/communes.csv"), java.nio.charset.StandardCharsets.UTF_8))) {
+			aisne = lines.lines()
+				.map((line) -> line.split(";"))
+				.filter((c) -> c[2].equals("02"))
+				.map((c) -> c[0])
+				.limit(700)
+				.toList();
+		}
+		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.32", "CPTS de l'Aisne", String.join(",", aisne));
+		String communes = (String) this.runtime.getVariable(this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(PortailFixtures.reference(this.jdbc, lettre))
+			.singleResult()
+			.getId(), "communes");
+		assertThat(communes).hasSizeLessThanOrEqualTo(PortailService.RESUME_COMMUNES_MAX + 100)
+			.startsWith(aisne.get(0) + "," + aisne.get(1) + ",")
+			.matches(".* … et \\d+ autre\\(s\\) commune\\(s\\) : liste complète sur la page du dossier");
 	}
 
 }
