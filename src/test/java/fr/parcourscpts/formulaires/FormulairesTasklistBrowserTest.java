@@ -92,6 +92,9 @@ class FormulairesTasklistBrowserTest {
 		openAndClaim(task.getId());
 		String shown = formText();
 		assertThat(shown).contains(reference).contains(NOM_CPTS).contains("31555,31069");
+		// The link back to the agents' page, its reference filled in by form-js.
+		WebElement lien = this.browser.findElement(By.linkText("Ouvrir le dossier complet"));
+		assertThat(lien.getAttribute("href")).isEqualTo(url("/agents/dossiers/" + reference));
 		screenshot("verifierCompletude-ouvert");
 
 		// An empty form is refused by the form itself: the task stays open.
