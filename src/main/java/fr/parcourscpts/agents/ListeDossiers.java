@@ -144,6 +144,15 @@ class ListeDossiers {
 		return filtrer(visibles(agent(userId), filtre.recherche()), filtre);
 	}
 
+	/**
+	 * Every dossier of the region with its state, as the region's administrator sees
+	 * them, matching the search (the statistics: figures, never one dossier's content).
+	 */
+	@Transactional(readOnly = true)
+	List<LigneDossier> region(String region, String recherche) {
+		return visibles(new Agent(null, region, Set.of(ADMINISTRATEURS)), recherche);
+	}
+
 	private List<LigneDossier> filtrer(List<LigneDossier> lignes, FiltreDossiers filtre) {
 		return lignes.stream()
 			.filter((ligne) -> filtre.etape() == null || filtre.etape().equals(ligne.etape()))

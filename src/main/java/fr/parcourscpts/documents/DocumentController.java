@@ -17,8 +17,10 @@ import fr.parcourscpts.dossier.Dossiers;
 import fr.parcourscpts.identity.Institution;
 
 /**
- * Downloads an official document: for the members of its dossier and the agents of its
- * region only. Anyone else gets 404, as if it did not exist.
+ * Downloads an official document: for the members of its dossier, and for the agents
+ * whose institution may see that document of that dossier (the agents' rule,
+ * {@link LectureDocumentsAgents}: e.g. an URPS never gets the FIR decision, no agent gets
+ * a document of another region). Anyone else gets 404, as if it did not exist.
  */
 @RestController
 class DocumentController {
@@ -29,16 +31,20 @@ class DocumentController {
 
 	private final Dossiers dossiers;
 
-	DocumentController(DocumentsOfficiels documents, DossierMembers members, Dossiers dossiers) {
+	private final LectureDocumentsAgents agents;
+
+	DocumentController(DocumentsOfficiels documents, DossierMembers members, Dossiers dossiers,
+			LectureDocumentsAgents agents) {
 		this.documents = documents;
 		this.members = members;
 		this.dossiers = dossiers;
+		this.agents = agents;
 	}
 
 	@GetMapping("/documents/{id}")
 	ResponseEntity<byte[]> download(@PathVariable long id, Authentication authentication) {
 		DocumentsOfficiels.Stored document = this.documents.find(id)
-			.filter((stored) -> mayRead(authentication, stored))
+			.filter((stored) -> mayRead(authentication, id, stored))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
@@ -47,28 +53,24 @@ class DocumentController {
 			.body(document.content());
 	}
 
-	private boolean mayRead(Authentication authentication, DocumentsOfficiels.Stored document) {
-		if (isAgentOfRegion(authentication, document.region())) {
+	private boolean mayRead(Authentication authentication, long id, DocumentsOfficiels.Stored document) {
+		if (this.dossiers.byReference(document.reference())
+			.filter((dossier) -> this.members.isMember(dossier.id(), authentication.getName()))
+			.isPresent()) {
 			return true;
 		}
-		return this.dossiers.byReference(document.reference())
-			.filter((dossier) -> this.members.isMember(dossier.id(), authentication.getName()))
-			.isPresent();
+		return isAgentOrAdministrator(authentication) && this.agents.peutLire(authentication, document.reference(), id);
 	}
 
-	private static boolean isAgentOfRegion(Authentication authentication, String region) {
-		boolean ofRegion = has(authentication, "REGION_" + region);
-		boolean agent = authentication.getAuthorities()
+	/**
+	 * Porteurs read their own dossiers' documents only, never through the agents' rule.
+	 */
+	private static boolean isAgentOrAdministrator(Authentication authentication) {
+		return authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.filter((authority) -> authority.startsWith("GROUP_"))
-			.map((authority) -> Institution.ofGroupId(authority.substring("GROUP_".length())))
-			.anyMatch((institution) -> institution.isPresent() && institution.get().isAgent());
-		return ofRegion && agent;
-	}
-
-	private static boolean has(Authentication authentication, String authority) {
-		return authentication.getAuthorities().stream().anyMatch((granted) -> granted.getAuthority().equals(authority));
+			.noneMatch((authority) -> authority.equals("GROUP_" + Institution.PORTEURS.groupId()));
 	}
 
 }

@@ -374,6 +374,61 @@ class DossierAgentTest {
 		assertThePieceDownloads(agent("cpam", "76"));
 	}
 
+	private long documentId(String type) {
+		return this.jdbc.sql("select id from document where reference = :r and type = :t")
+			.param("r", this.reference)
+			.param("t", type)
+			.query(Long.class)
+			.single();
+	}
+
+	private int telecharger(long documentId, RequestPostProcessor viewer) throws Exception {
+		MockHttpServletResponse response = get("/documents/" + documentId, viewer);
+		if (response.getStatus() == 200) {
+			assertThat(response.getContentAsByteArray()).startsWith("%PDF".getBytes(StandardCharsets.ISO_8859_1));
+		}
+		return response.getStatus();
+	}
+
+	/**
+	 * {@code /documents/{id}} (the links of the mails) answers as the agents' page: one
+	 * row of docs/agents.md per viewer, for the receipt of the lettre and the FIR
+	 * decision.
+	 */
+	@Test
+	void officialDocumentsUnderTheirOwnUrlFollowTheRuleOfEachInstitution() throws Exception {
+		lettreComplete();
+		avisRendus();
+		long accuse = documentId("ACCUSE_RECEPTION_LETTRE");
+		assertThat(telecharger(accuse, agent("ars", "76"))).as("ARS before the forwarding").isEqualTo(404);
+		assertThat(telecharger(accuse, agent("cpam", "76"))).as("CPAM before the forwarding").isEqualTo(404);
+		transmis();
+		firAccorde();
+		long decision = documentId("DECISION_FIR");
+		record Ligne(String qui, RequestPostProcessor viewer, int accuse, int decision) {
+		}
+		List<Ligne> lignes = List.of(new Ligne("Guichet", agent("guichet-cpts", "76"), 200, 404),
+				new Ligne("URPS", agent("urps-medecins", "76"), 200, 404),
+				new Ligne("ARS after the forwarding", agent("ars", "76"), 200, 200),
+				new Ligne("CPAM after the forwarding", agent("cpam", "76"), 200, 200),
+				new Ligne("regional administrator", agent("administrateurs", "76"), 200, 200),
+				new Ligne("Guichet of another region", agent("guichet-cpts", "52"), 404, 404),
+				new Ligne("ARS of another region", agent("ars", "52"), 404, 404),
+				new Ligne("porteur of the dossier", porteur(), 200, 200),
+				new Ligne("another porteur", user("porteur.52")
+					.authorities(new SimpleGrantedAuthority("GROUP_porteurs"), new SimpleGrantedAuthority("REGION_52")),
+						404, 404));
+		for (Ligne ligne : lignes) {
+			assertThat(telecharger(accuse, ligne.viewer())).as(ligne.qui() + ": receipt of the lettre")
+				.isEqualTo(ligne.accuse());
+			assertThat(telecharger(decision, ligne.viewer())).as(ligne.qui() + ": FIR decision")
+				.isEqualTo(ligne.decision());
+		}
+		assertThat(AbuseSuite.attempt(ESPACE, "une URPS télécharge la décision FIR par /documents/{id}",
+				telecharger(decision, agent("urps-medecins", "76")) == 404))
+			.isTrue();
+	}
+
 	@Test
 	void regionalAdministratorSeesEverythingOfTheirRegion() throws Exception {
 		lettreComplete();

@@ -96,6 +96,9 @@ class FormulairesTasklistBrowserTest {
 			.contains("Toulouse (31555), Blagnac (31069)")
 			.doesNotContain("31555,31069")
 			.containsPattern("120.000 habitants");
+		// The link back to the agents' page, its reference filled in by form-js.
+		WebElement lien = this.browser.findElement(By.linkText("Ouvrir le dossier complet"));
+		assertThat(lien.getAttribute("href")).isEqualTo(url("/agents/dossiers/" + reference));
 		screenshot("verifierCompletude-ouvert");
 
 		// An empty form is refused by the form itself: the task stays open.

@@ -28,6 +28,9 @@ class FormulairesTexteLitteralTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	/** The task-local copy of the dossier's reference (identity.TaskListVariables). */
+	private static final String REFERENCE = "dossierReference";
+
 	private static final Pattern INSERT = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
 
 	private static final Pattern BARE_VARIABLE = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
@@ -37,7 +40,13 @@ class FormulairesTexteLitteralTest {
 	 * ({@code AvisUrps.synthese}: a table of the URPS' opinions), the only inserts a
 	 * {@code text} component may hold.
 	 */
-	private static final Set<String> MARKDOWN_DU_SERVEUR = Set.of("syntheseAvisUrps");
+	private static final Set<String> MARKDOWN_DU_SERVEUR = Set.of("syntheseAvisUrps", REFERENCE);
+
+	/**
+	 * The link back to the agents' page of the dossier: the reference is made by the
+	 * service ({@code CPTS-76-2026-0001}), never typed by anyone.
+	 */
+	private static final String LIEN_DOSSIER = "[Ouvrir le dossier complet](/agents/dossiers/{{" + REFERENCE + "}})";
 
 	/** Variables set from what the porteur typed in the portal. */
 	private static final List<String> SAISIES_DU_PORTEUR = List.of("nomCpts", "communesEnChevauchement", "reponseFir");
@@ -45,6 +54,28 @@ class FormulairesTexteLitteralTest {
 	@Test
 	void theTwelveFormsAreRead() throws IOException {
 		assertThat(forms()).hasSize(12);
+	}
+
+	@Test
+	void everyFormLinksBackToTheWholeDossier() throws IOException {
+		for (Path form : forms()) {
+			assertThat(components(form)).as(form.getFileName().toString())
+				.anyMatch((component) -> "text".equals(component.path("type").asText())
+						&& component.path("text").asText().startsWith(LIEN_DOSSIER));
+		}
+	}
+
+	@Test
+	void theReferenceIsInterpolatedInMarkdownOnlyAsTheLinkBack() throws IOException {
+		for (Path form : forms()) {
+			for (JsonNode component : components(form)) {
+				String text = component.path("text").asText();
+				if (text.contains("{{" + REFERENCE)) {
+					assertThat(text).as(form.getFileName().toString()).startsWith(LIEN_DOSSIER);
+					assertThat(text.indexOf("{{", LIEN_DOSSIER.length())).isEqualTo(-1);
+				}
+			}
+		}
 	}
 
 	@Test

@@ -27,7 +27,7 @@ class TasklistEnFrancaisTest {
 	private final ObjectMapper json = new ObjectMapper();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "tasklist", "welcome" })
+	@ValueSource(strings = { "tasklist", "welcome", "admin", "cockpit" })
 	void everyEnglishLabelOfTheWebjarHasItsFrenchTranslation(String app) throws IOException {
 		JsonNode english = read(APPS + app + "/locales/en.json").get("labels");
 		JsonNode french = read(APPS + app + "/locales/fr.json").get("labels");
