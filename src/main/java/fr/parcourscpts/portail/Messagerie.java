@@ -213,10 +213,8 @@ public class Messagerie {
 	 */
 	public Institution ecrireAuNomDuPorteur(String reference, String region, String userId, String texte,
 			List<MultipartFile> fichiers) {
-		List<PiecesJointes.PieceVerifiee> verifiees = verifier(reference, texte, fichiers);
 		Institution destinataire = institutionEnCharge(reference);
-		enregistrer(reference, region, Cote.PORTEUR, destinataire, userId, texte, verifiees, destinataire.groupId(),
-				this.publicUrl + "/agents/dossiers/" + reference + "#messages");
+		ecrire(Cote.PORTEUR, destinataire, reference, region, userId, texte, fichiers);
 		return destinataire;
 	}
 
@@ -227,9 +225,21 @@ public class Messagerie {
 	 */
 	public void ecrireAuNomDe(Institution institution, String reference, String region, String userId, String texte,
 			List<MultipartFile> fichiers) {
+		ecrire(Cote.INSTITUTION, institution, reference, region, userId, texte, fichiers);
+	}
+
+	/**
+	 * Checks and stores a message of this side with the institution of the conversation,
+	 * and tells the other side.
+	 */
+	void ecrire(Cote cote, Institution institution, String reference, String region, String userId, String texte,
+			List<MultipartFile> fichiers) {
 		List<PiecesJointes.PieceVerifiee> verifiees = verifier(reference, texte, fichiers);
-		enregistrer(reference, region, Cote.INSTITUTION, institution, userId, texte, verifiees, "porteur",
-				this.publicUrl + "/dossiers/reference/" + reference + "#messages");
+		boolean duPorteur = cote == Cote.PORTEUR;
+		enregistrer(reference, region, cote, institution, userId, texte, verifiees,
+				duPorteur ? institution.groupId() : "porteur",
+				this.publicUrl + (duPorteur ? "/agents/dossiers/" + reference : "/dossiers/reference/" + reference)
+						+ "#messages");
 	}
 
 	/** The porteurs viewed the thread: the institutions' messages are read. */

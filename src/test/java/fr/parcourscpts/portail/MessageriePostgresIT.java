@@ -1,8 +1,9 @@
 package fr.parcourscpts.portail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.UserQuery;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +31,8 @@ import fr.parcourscpts.notification.DossierNotified;
 
 /**
  * The SQL of the messages on PostgreSQL: the migrations V41 and V42, the thread, the
- * attachments, the unread markers per side. The engine is absent (no task: the Guichet
- * CPTS is in charge).
+ * attachments, the unread markers per side. The engine is absent: the institution in
+ * charge is given.
  */
 class MessageriePostgresIT {
 
@@ -58,8 +60,12 @@ class MessageriePostgresIT {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasenames("messages-messagerie", "messages-portail");
 		messages.setDefaultEncoding("UTF-8");
-		messagerie = new Messagerie(jdbc, pieces, mock(TaskService.class, RETURNS_DEEP_STUBS),
-				mock(HistoryService.class, RETURNS_DEEP_STUBS), mock(IdentityService.class, RETURNS_DEEP_STUBS),
+		// no user record: the author's name is their login
+		IdentityService identity = mock(IdentityService.class);
+		UserQuery users = mock(UserQuery.class);
+		when(identity.createUserQuery()).thenReturn(users);
+		when(users.userId(anyString())).thenReturn(users);
+		messagerie = new Messagerie(jdbc, pieces, mock(TaskService.class), mock(HistoryService.class), identity,
 				events::add, messages, transactions, "https://cpts.example.fr");
 	}
 
@@ -79,9 +85,8 @@ class MessageriePostgresIT {
 			.update();
 		byte[] pdf = PdfHostiles.honnete();
 
-		Institution destinataire = messagerie.ecrireAuNomDuPorteur(reference, "76", "porteur.76",
+		messagerie.ecrire(Messagerie.Cote.PORTEUR, Institution.GUICHET_CPTS, reference, "76", "porteur.76",
 				"Une question sur le budget.", List.of(new MockMultipartFile("fichiers", "budget.pdf", null, pdf)));
-		assertThat(destinataire).isEqualTo(Institution.GUICHET_CPTS);
 		messagerie.ecrireAuNomDe(Institution.GUICHET_CPTS, reference, "76", "guichet.76", "Voici la réponse.", null);
 
 		List<Messagerie.Message> fil = messagerie.fil(reference);
@@ -94,6 +99,7 @@ class MessageriePostgresIT {
 			assertThat(messagerie.piece("CPTS-76-2026-0000", piece.id())).isEmpty();
 		});
 		assertThat(fil.get(0).envoyeLe().getZone().getId()).isEqualTo("Europe/Paris");
+		assertThat(fil.get(0).auteurNom()).isEqualTo("porteur.76");
 		assertThat(fil).noneMatch(Messagerie.Message::lu);
 		assertThat(events).filteredOn(DossierNotified.class::isInstance)
 			.extracting((event) -> ((DossierNotified) event).destinataires())
