@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -41,6 +51,9 @@ class MessageriePortailTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
 
 	MockMvc mvc;
 
@@ -208,6 +221,63 @@ class MessageriePortailTest {
 		assertThat(page(this.mvc.perform(request).andReturn()))
 			.contains("Vous pouvez joindre 5 fichiers au plus à un message.");
 		assertThat(messages()).isZero();
+	}
+
+	/**
+	 * Over HTTP, Spring's multipart limit (20MB) stops the message before the controller:
+	 * the token in the form's action lets the porteur come back to the thread with the
+	 * reason rather than a 403.
+	 */
+	@Test
+	void aMessageAboveTheMultipartLimitComesBackToTheThreadWithTheReason() throws Exception {
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		Pattern csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+		Matcher token = csrf.matcher(browser.send(http("/connexion"), HttpResponse.BodyHandlers.ofString()).body());
+		assertThat(token.find()).isTrue();
+		assertThat(
+				browser
+					.send(HttpRequest.newBuilder(uri("/connexion"))
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers
+							.ofString("username=porteur.76&password=demo&_csrf=" + token.group(1)))
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.statusCode())
+			.isEqualTo(302);
+		String page = browser.send(http("/dossiers/" + this.lettre), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher action = Pattern.compile("action=\"([^\"]*/messages\\?_csrf=[^\"]+)\"").matcher(page);
+		assertThat(action.find()).as("the form's action carries the CSRF token").isTrue();
+
+		String boundary = "----parcours" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"texte\"\r\n\r\nTrop lourd\r\n--"
+				+ boundary
+				+ "\r\nContent-Disposition: form-data; name=\"fichiers\"; filename=\"enorme.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(Arrays.copyOf(PortailFixtures.pdf(), 21 * 1024 * 1024));
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(uri(HtmlUtils.htmlUnescape(action.group(1))))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(refused.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/dossiers/" + this.lettre + "#messages"));
+		String back = HtmlUtils
+			.htmlUnescape(browser.send(http("/dossiers/" + this.lettre), HttpResponse.BodyHandlers.ofString()).body());
+		assertThat(back).contains("id=\"message-erreur\"")
+			.contains("Le fichier envoyé dépasse la taille maximale de 20 Mo");
+		assertThat(messages()).isZero();
+	}
+
+	private HttpRequest http(String path) {
+		return HttpRequest.newBuilder(uri(path)).build();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
 	}
 
 	@Test
