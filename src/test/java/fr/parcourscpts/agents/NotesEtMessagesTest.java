@@ -97,7 +97,7 @@ class NotesEtMessagesTest {
 			.query(OffsetDateTime.class)
 			.single();
 		String heureDeParis = ecrite.atZoneSameInstant(ZoneId.of("Europe/Paris"))
-			.format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+			.format(DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm"));
 		String guichet = page(agent("guichet-cpts", "76"));
 		assertThat(guichet).contains("Appeler le porteur : la commune de Blagnac manque.")
 			// the person's name from the identity store, not the login
