@@ -20,6 +20,7 @@ import fr.parcourscpts.portail.DossiersLecture;
 import fr.parcourscpts.portail.DossiersLecture.DossierLu;
 import fr.parcourscpts.portail.DossiersLecture.EvenementLu;
 import fr.parcourscpts.portail.DossiersLecture.FichierLu;
+import fr.parcourscpts.portail.Messagerie;
 
 /**
  * The dossier page of an agent: the dossier read through the portal's API, cut down to
@@ -48,9 +49,19 @@ class DossierAgent {
 	private static final Set<String> SANS_INTERET = Set.of("avisUrpsDemande", "avisUrpsRendu", "recueillirAvisUrps",
 			"urpsRelancee", "porteurRelance", "arsRappelee");
 
-	/** The page: the dossier, what the viewer sees of it, their open tasks. */
+	/**
+	 * The page: the dossier, what the viewer sees of it, their open tasks, the private
+	 * notes, the messages they see, the institution in charge of the current step and
+	 * whether the viewer may write to the porteur for it.
+	 */
 	record Page(DossierLu dossier, Vue vue, Map<String, Map<String, String>> avis, Map<String, Object> decisions,
-			List<Evenement> historique, List<DocumentOfficiel> documents, List<TacheAgent> taches) {
+			List<Evenement> historique, List<DocumentOfficiel> documents, List<TacheAgent> taches,
+			List<NotesDossier.Note> notes, List<Messagerie.Message> messages, Institution enCharge,
+			boolean peutEcrire) {
+
+		public long messagesNonLus() {
+			return this.messages.stream().filter((message) -> message.duPorteur() && !message.lu()).count();
+		}
 
 		/** The name of an URPS by its group id. */
 		public String urps(String groupId) {
@@ -90,12 +101,39 @@ class DossierAgent {
 
 	private final DocumentsOfficiels documents;
 
+	/** A note or a message refused: the key of the French reason and its arguments. */
+	static class Refus extends RuntimeException {
+
+		private final transient Object[] arguments;
+
+		Refus(String code, Object... arguments) {
+			super(code);
+			this.arguments = arguments;
+		}
+
+		String code() {
+			return getMessage();
+		}
+
+		Object[] arguments() {
+			return this.arguments;
+		}
+
+	}
+
 	private final TaskService tasks;
 
-	DossierAgent(DossiersLecture dossiers, DocumentsOfficiels documents, TaskService tasks) {
+	private final NotesDossier notes;
+
+	private final Messagerie messagerie;
+
+	DossierAgent(DossiersLecture dossiers, DocumentsOfficiels documents, TaskService tasks, NotesDossier notes,
+			Messagerie messagerie) {
 		this.dossiers = dossiers;
 		this.documents = documents;
 		this.tasks = tasks;
+		this.notes = notes;
+		this.messagerie = messagerie;
 	}
 
 	Page page(String reference, Lecteur lecteur) {
@@ -119,7 +157,112 @@ class DossierAgent {
 			.stream()
 			.filter((document) -> vue.voitDocument(document.type()))
 			.toList();
-		return new Page(dossier, vue, avis, decisions, historique(dossier, vue), documents, taches(reference, lecteur));
+		List<NotesDossier.Note> notes = this.notes.deDossier(reference);
+		List<Messagerie.Message> messages = messagesVus(reference, lecteur, vue);
+		Institution enCharge = this.messagerie.institutionEnCharge(reference);
+		List<Evenement> historique = new java.util.ArrayList<>(historique(dossier, vue));
+		notes.forEach(
+				(note) -> historique.add(new Evenement("notePrivee", null, date(note.ecriteLe()), date(note.ecriteLe()),
+						auteur(note.auteurNom(), note.institutionNom()), Map.of("note", extrait(note.texte())))));
+		messages.forEach(
+				(message) -> historique.add(new Evenement(message.duPorteur() ? "messagePorteur" : "messageInstitution",
+						null, date(message.envoyeLe()), date(message.envoyeLe()), message.duPorteur()
+								? message.auteurNom() : auteur(message.auteurNom(), message.institutionNom()),
+						motifsMessage(message))));
+		historique.sort(java.util.Comparator.comparing(Evenement::debut,
+				java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+		return new Page(dossier, vue, avis, decisions, historique, documents, taches(reference, lecteur), notes,
+				messages, enCharge, lecteur.groupesAgents().contains(enCharge.groupId()));
+	}
+
+	/**
+	 * The messages an agent sees: those of their own institutions; all of them for the
+	 * Guichet CPTS (the porteurs' single entry point) and for the viewers who see the
+	 * whole dossier (ARS and CPAM after the forwarding, administrators).
+	 */
+	private List<Messagerie.Message> messagesVus(String reference, Lecteur lecteur, Vue vue) {
+		boolean tous = vue.voitTout() || lecteur.institutions().contains(Institution.GUICHET_CPTS);
+		Set<String> groupes = lecteur.groupesAgents();
+		return this.messagerie.fil(reference)
+			.stream()
+			.filter((message) -> tous || groupes.contains(message.institution()))
+			.toList();
+	}
+
+	/**
+	 * The viewer read the thread: the porteurs' messages to their institutions are read.
+	 */
+	void messagesLus(String reference, Lecteur lecteur, String userId) {
+		if (!lecteur.groupesAgents().isEmpty()) {
+			this.messagerie.luParLInstitution(reference, lecteur.groupesAgents(), userId);
+		}
+	}
+
+	/**
+	 * A private note, by any viewer who may see the dossier.
+	 * @throws Refus when the text is empty or too long
+	 */
+	void ajouterNote(String reference, Lecteur lecteur, String userId, String texte) {
+		DossierLu dossier = this.dossiers.parReference(reference).orElseThrow(DossierIntrouvable::new);
+		VisibiliteDossier.vue(lecteur, dossier.region(), dossier.transmisArs()).orElseThrow(DossierIntrouvable::new);
+		if (texte == null || texte.isBlank()) {
+			throw new Refus("agents.notes.vide");
+		}
+		if (texte.length() > NotesDossier.TEXTE_MAX) {
+			throw new Refus("agents.notes.tropLongue", NotesDossier.TEXTE_MAX, texte.length());
+		}
+		String institution = lecteur.groupesAgents().stream().findFirst().orElse(null);
+		this.notes.ajouter(reference, userId, institution, texte);
+	}
+
+	/**
+	 * A message to the porteurs, by an agent of the institution in charge, for it.
+	 * @throws Refus when the viewer's institution is not in charge
+	 * @throws Messagerie.MessageRefuse when the text or a file is refused
+	 */
+	void ecrire(String reference, Lecteur lecteur, String userId, String texte,
+			List<org.springframework.web.multipart.MultipartFile> fichiers) {
+		DossierLu dossier = this.dossiers.parReference(reference).orElseThrow(DossierIntrouvable::new);
+		VisibiliteDossier.vue(lecteur, dossier.region(), dossier.transmisArs()).orElseThrow(DossierIntrouvable::new);
+		Institution enCharge = this.messagerie.institutionEnCharge(reference);
+		if (!lecteur.groupesAgents().contains(enCharge.groupId())) {
+			throw new Refus("messagerie.pasEnCharge", enCharge.label());
+		}
+		this.messagerie.ecrireAuNomDe(enCharge, reference, dossier.region(), userId, texte, fichiers);
+	}
+
+	/** A file attached to a message the viewer sees. */
+	Messagerie.FichierMessage pieceMessage(String reference, long pieceId, Lecteur lecteur) {
+		DossierLu dossier = this.dossiers.parReference(reference).orElseThrow(DossierIntrouvable::new);
+		Vue vue = VisibiliteDossier.vue(lecteur, dossier.region(), dossier.transmisArs())
+			.orElseThrow(DossierIntrouvable::new);
+		return this.messagerie.piece(reference, pieceId, messagesVus(reference, lecteur, vue))
+			.orElseThrow(DossierIntrouvable::new);
+	}
+
+	private static Map<String, Object> motifsMessage(Messagerie.Message message) {
+		Map<String, Object> motifs = new LinkedHashMap<>();
+		if (message.duPorteur()) {
+			motifs.put("destinataire", message.institutionNom());
+		}
+		motifs.put("message", extrait(message.texte()));
+		if (!message.pieces().isEmpty()) {
+			motifs.put("pieces", message.pieces().size());
+		}
+		return motifs;
+	}
+
+	private static Date date(java.time.ZonedDateTime le) {
+		return Date.from(le.toInstant());
+	}
+
+	private static String auteur(String nom, String institution) {
+		return (institution == null) ? nom : nom + " (" + institution + ")";
+	}
+
+	/** The timeline shows the beginning of a long text; the whole is in its section. */
+	private static String extrait(String texte) {
+		return (texte.length() <= 160) ? texte : texte.substring(0, 157) + "…";
 	}
 
 	/** A file of the dossier that the viewer may see. */

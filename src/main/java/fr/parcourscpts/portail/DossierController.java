@@ -71,10 +71,13 @@ class DossierController {
 
 	private final Statuts statuts;
 
+	private final Messagerie messagerie;
+
 	DossierController(PortailService portail, Suivi suivi, Taches taches, PiecesJointes pieces, RuntimeService runtime,
-			DocumentsOfficiels documents, Statuts statuts) {
+			DocumentsOfficiels documents, Statuts statuts, Messagerie messagerie) {
 		this.documents = documents;
 		this.statuts = statuts;
+		this.messagerie = messagerie;
 		this.portail = portail;
 		this.suivi = suivi;
 		this.taches = taches;
@@ -300,7 +303,15 @@ class DossierController {
 		model.addAttribute("decisions",
 				Suivi.DECISIONS.stream().filter((name) -> variables.get(name) != null).toList());
 		model.addAttribute("etapes", this.suivi.etapes(lettre.reference(), variables));
-		model.addAttribute("historique", this.suivi.historique(lettre.reference()));
+		List<Messagerie.Message> messages = this.messagerie.fil(lettre.reference());
+		model.addAttribute("messages", messages);
+		model.addAttribute("messagesNonLus",
+				messages.stream().filter((message) -> !message.duPorteur() && !message.lu()).count());
+		model.addAttribute("institutionEnCharge", this.messagerie.institutionEnCharge(lettre.reference()));
+		model.addAttribute("texteMax", Messagerie.TEXTE_MAX);
+		model.addAttribute("historique", historique(lettre.reference(), messages));
+		// shown once as "non lu", read from now on
+		this.messagerie.luParLePorteur(lettre.reference(), user.getName());
 		model.addAttribute("taches", this.suivi.taches(lettre.reference()));
 		model.addAttribute("situation", this.suivi.situation(lettre.reference()));
 		model.addAttribute("statut", this.statuts.statut(lettre.reference()));
@@ -315,6 +326,21 @@ class DossierController {
 		model.addAttribute("enPause", Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE)));
 		model.addAttribute("delai", PortailApiController.DelaiValidationTaciteJson.de(variables));
 		return VIEW_DOSSIER;
+	}
+
+	/** The engine's steps and the messages, in the order they happened. */
+	private List<Suivi.Evenement> historique(String reference, List<Messagerie.Message> messages) {
+		List<Suivi.Evenement> historique = new java.util.ArrayList<>(this.suivi.historique(reference));
+		for (Messagerie.Message message : messages) {
+			String nom = message.duPorteur()
+					? this.portail.message("portail.historique.messagePorteur", message.institutionNom())
+					: this.portail.message("portail.historique.messageInstitution", message.institutionNom());
+			java.util.Date le = java.util.Date.from(message.envoyeLe().toInstant());
+			historique.add(new Suivi.Evenement("message", nom, "message", le, le, message.auteurNom()));
+		}
+		historique.sort(java.util.Comparator.comparing(Suivi.Evenement::debut,
+				java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+		return historique;
 	}
 
 	@GetMapping("/{reference}/pieces/{pieceId}")

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * A file above Spring's multipart limit (20 MB) is refused before any controller runs:
  * the portal's pages go back to where the porteur was, with a French message (the draft
- * saved before is intact), and the API answers 413.
+ * saved before is intact), a message of a dossier (porteur or agent) goes back to the
+ * dossier's thread, and the API answers 413.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,6 +40,12 @@ class FichierTropGrandHandler {
 		if (path.startsWith("/api/portail/")) {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 				.body(new PortailApiController.ErreursJson(message, Map.of("fichier", message)));
+		}
+		if (path.matches("/(agents/)?dossiers/[^/]+/messages")) {
+			// the thread is on the dossier's page; nothing of the message was read
+			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+			flash.put("messageErreur", message);
+			return "redirect:" + path.substring(0, path.length() - "/messages".length()) + "#messages";
 		}
 		if (path.startsWith("/dossiers/")) {
 			// the redirect view saves the output flash map

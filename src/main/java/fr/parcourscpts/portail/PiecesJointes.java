@@ -134,6 +134,33 @@ class PiecesJointes {
 	PieceVerifiee verifier(long lettreId, String originalName, byte[] bytes) {
 		verifierFormat(bytes);
 		verifierQuota(lettreId, bytes.length);
+		return inspecter(originalName, bytes);
+	}
+
+	/**
+	 * Every check of a file but the dossier's quota of pieces: for the attachments of the
+	 * messages ({@link Messagerie}), which have their own.
+	 * @throws FichierRefuse when it is refused
+	 */
+	PieceVerifiee controler(MultipartFile file) {
+		if (file.getSize() > TAILLE_MAX) {
+			throw new FichierRefuse("portail.piece.tropGrande");
+		}
+		try {
+			byte[] bytes = file.getBytes();
+			verifierFormat(bytes);
+			return inspecter(file.getOriginalFilename(), bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	Limites limites() {
+		return this.limites;
+	}
+
+	private PieceVerifiee inspecter(String originalName, byte[] bytes) {
 		PdfInspector.inspect(bytes, this.limites.tailleDecompressee().toBytes());
 		Antivirus.Verdict verdict = this.antivirus.scan(bytes);
 		if (verdict instanceof Antivirus.Verdict.Infected) {
