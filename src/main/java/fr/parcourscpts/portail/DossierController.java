@@ -65,9 +65,12 @@ class DossierController {
 
 	private final DocumentsOfficiels documents;
 
+	private final Accompagnements accompagnements;
+
 	DossierController(PortailService portail, Suivi suivi, Taches taches, PiecesJointes pieces, RuntimeService runtime,
-			DocumentsOfficiels documents) {
+			DocumentsOfficiels documents, Accompagnements accompagnements) {
 		this.documents = documents;
+		this.accompagnements = accompagnements;
 		this.portail = portail;
 		this.suivi = suivi;
 		this.taches = taches;
@@ -241,6 +244,9 @@ class DossierController {
 		model.addAttribute("chevauchements", this.portail.chevauchements((lettre != null) ? lettre.id() : -1, form));
 		model.addAttribute("pieces", (lettre != null) ? this.pieces.deLettre(lettre.id()) : List.of());
 		model.addAttribute("tailleMax", PiecesJointes.TAILLE_MAX);
+		if (lettre != null) {
+			accompagnement(lettre, model);
+		}
 		if ("correction".equals(mode)) {
 			model.addAttribute("motifCorrection",
 					this.suivi.variables(lettre.reference()).get(CreationProcess.MOTIF_COMPLETUDE));
@@ -255,6 +261,7 @@ class DossierController {
 			return "redirect:/dossiers/" + id + "/lettre";
 		}
 		model.addAttribute("dossier", lettre);
+		model.addAttribute("parcours", this.accompagnements.parcours(lettre).orElse(null));
 		return VIEW_RECU;
 	}
 
@@ -282,7 +289,15 @@ class DossierController {
 				&& this.suivi.situation(lettre.reference()).issue() == null;
 		model.addAttribute("instruction", instruction);
 		model.addAttribute("enPause", Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE)));
+		accompagnement(lettre, model);
 		return VIEW_DOSSIER;
+	}
+
+	/** The region's path, its accompanying structures and their comments. */
+	private void accompagnement(Lettre lettre, Model model) {
+		model.addAttribute("parcours", this.accompagnements.parcours(lettre).orElse(null));
+		model.addAttribute("structures", this.accompagnements.proposees(lettre));
+		model.addAttribute("commentaires", this.accompagnements.commentaires(lettre));
 	}
 
 	@GetMapping("/{id}/pieces/{pieceId}")
