@@ -277,7 +277,7 @@ class DossierController {
 		model.addAttribute("decisions",
 				Suivi.DECISIONS.stream().filter((name) -> variables.get(name) != null).toList());
 		model.addAttribute("etapes", this.suivi.etapes(lettre.reference(), variables));
-		model.addAttribute("historique", this.suivi.historique(lettre.reference()));
+		model.addAttribute("historique", historique(lettre));
 		model.addAttribute("taches", this.suivi.taches(lettre.reference()));
 		model.addAttribute("situation", this.suivi.situation(lettre.reference()));
 		model.addAttribute("pieces", this.pieces.deLettre(id));
@@ -291,6 +291,20 @@ class DossierController {
 		model.addAttribute("enPause", Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE)));
 		accompagnement(lettre, model);
 		return VIEW_DOSSIER;
+	}
+
+	/**
+	 * The dossier's history with the accompanying structures' comments in their place.
+	 */
+	private List<Suivi.Evenement> historique(Lettre lettre) {
+		List<Suivi.Evenement> tout = new java.util.ArrayList<>(this.suivi.historique(lettre.reference()));
+		for (Accompagnements.Commentaire commentaire : this.accompagnements.commentaires(lettre)) {
+			java.util.Date le = java.util.Date.from(commentaire.le().toInstant());
+			tout.add(new Suivi.Evenement("commentaire", commentaire.nomStructure() + " : " + commentaire.texte(),
+					"commentaire", le, le, commentaire.auteur()));
+		}
+		tout.sort(java.util.Comparator.comparing(Suivi.Evenement::debut));
+		return tout;
 	}
 
 	/** The region's path, its accompanying structures and their comments. */

@@ -96,6 +96,25 @@ public class ParcoursRegionaux {
 				(String) sortie.get("consultationUrps"), structures);
 	}
 
+	/**
+	 * The path of a region, checked: a recipient and a way of hearing the URPS that the
+	 * model knows, contacts for every structure.
+	 * @throws IllegalStateException naming the region and what is wrong
+	 */
+	public ParcoursRegional verifier(String region) {
+		ParcoursRegional parcours = deRegion(region);
+		if (!List.of(ParcoursRegional.GUICHET_CPTS, ParcoursRegional.ARS).contains(parcours.destinataireLettre())) {
+			throw new IllegalStateException(
+					"Parcours de la région " + region + " : destinataire de la lettre inconnu « "
+							+ parcours.destinataireLettre() + " » (guichet-cpts ou ars)");
+		}
+		if (!List.of("dixUrps", "interUrps", "aucune").contains(parcours.consultationUrps())) {
+			throw new IllegalStateException("Parcours de la région " + region + " : consultation des URPS inconnue « "
+					+ parcours.consultationUrps() + " » (dixUrps, interUrps ou aucune)");
+		}
+		return parcours;
+	}
+
 	private Structure structure(String region, String groupe) {
 		var resultat = this.tables.apply(DECISION_STRUCTURE,
 				Variables.createVariables().putValue("region", region).putValue("structure", groupe));

@@ -214,6 +214,33 @@ class AccompagnementTest {
 	}
 
 	@Test
+	void aCommentOnTheSentDossierIsInItsTimeline() throws Exception {
+		long envoye = PortailFixtures.envoyer(this.mvc, "porteur.52", "CPTS Rezé accompagnée", "44109");
+		inviter(envoye, "inter-urps");
+		this.mvc
+			.perform(post("/accompagnement/" + envoye + "/commentaires").param("texte", "Pensez au projet de santé.")
+				.with(membre("inter-urps.52", "inter-urps", "52"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		String dossier = page("/dossiers/" + envoye, porteur("porteur.52"));
+		assertThat(dossier).contains("Inter-URPS Pays de la Loire : Pensez au projet de santé.");
+	}
+
+	@Test
+	void inOccitanieTheGuichetAccompaniesToo() throws Exception {
+		long envoye = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS Blagnac accompagnée", "31555");
+		this.mvc
+			.perform(post("/dossiers/" + envoye + "/accompagnement").param("structure", "guichet-cpts")
+				.with(porteur("porteur.76"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page("/accompagnement/" + envoye, membre("guichet.76", "guichet-cpts", "76")))
+			.contains("CPTS Blagnac accompagnée");
+		this.mvc.perform(get("/accompagnement/" + envoye).with(membre("guichet.52", "guichet-cpts", "52")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aLettreOfOccitanieStillGoesToTheGuichet() throws Exception {
 		long envoye = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS Toulouse Guichet", "31555");
 		String recu = page("/dossiers/" + envoye + "/recu", porteur("porteur.76"));
