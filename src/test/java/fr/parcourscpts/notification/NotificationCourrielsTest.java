@@ -260,7 +260,8 @@ class NotificationCourrielsTest {
 
 		this.sender.sendDue();
 		MimeMessage[] received = greenMail.getReceivedMessages();
-		// in Hauts-de-France the ARS receives the lettre itself (decision parcours-regional)
+		// in Hauts-de-France the ARS receives the lettre itself (decision
+		// parcours-regional)
 		assertThat(CourrielsFixtures.recipients(received)).containsExactlyInAnyOrder("ars.32" + DEMO,
 				"porteur.32" + DEMO);
 		MimeMessage task = CourrielsFixtures.to(received, "ars.32" + DEMO);
