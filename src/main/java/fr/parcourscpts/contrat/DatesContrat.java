@@ -3,17 +3,18 @@ package fr.parcourscpts.contrat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import org.springframework.stereotype.Component;
 
+import fr.parcourscpts.dossier.DatesLegales;
+
 /**
  * Contract dates for the models ({@code ${datesContrat.anniversaire(dateEffetContrat,
  * 2)}}) and the delegates. A date may reach the process as a {@link Date} (API, tests) or
  * as an ISO string (a Camunda Form date field submits {@code 2026-09-01}): both are read,
- * and dates are kept at midnight in the zone of the server.
+ * and a day is kept at noon in Paris (DatesLegales), whatever the zone of the server.
  */
 @Component("datesContrat")
 public class DatesContrat {
@@ -25,7 +26,7 @@ public class DatesContrat {
 	 * The contract's anniversary of a given year.
 	 * @param dateEffet the effective date (Date or ISO string)
 	 * @param annee 1 for the first anniversary
-	 * @return the anniversary at midnight
+	 * @return the anniversary, at noon in Paris
 	 */
 	public Date anniversaire(Object dateEffet, Number annee) {
 		return toDate(toLocalDate(dateEffet).plusYears(annee.longValue()));
@@ -33,7 +34,7 @@ public class DatesContrat {
 
 	public static LocalDate toLocalDate(Object value) {
 		if (value instanceof Date date) {
-			return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+			return DatesLegales.jour(date);
 		}
 		if (value instanceof LocalDate localDate) {
 			return localDate;
@@ -60,7 +61,7 @@ public class DatesContrat {
 	 * Paris).
 	 */
 	public static Date toDate(LocalDate date) {
-		return Date.from(date.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant());
+		return DatesLegales.midi(date);
 	}
 
 }

@@ -49,6 +49,16 @@ public class DelaisContrat {
 		return DatesLegales.finDuJour(DatesLegales.dernierJourDepuisAujourdhui(delai));
 	}
 
+	/**
+	 * The due date of a task: now (engine clock) plus a duration on the Paris calendar,
+	 * whatever the zone of the JVM (the engine would add it in that zone).
+	 * @param duree an ISO-8601 duration such as {@code P1M}
+	 * @return now plus the duration
+	 */
+	public java.util.Date echeance(String duree) {
+		return DatesLegales.apres(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime(), duree);
+	}
+
 	public String getPreparation() {
 		return this.preparation;
 	}

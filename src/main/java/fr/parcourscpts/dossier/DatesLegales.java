@@ -4,7 +4,12 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Calendar;
 import java.util.Date;
+import java.util.TimeZone;
+
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -76,6 +81,23 @@ public final class DatesLegales {
 	 */
 	public static Date avant(Date instant, String delai) {
 		return Date.from(instant.toInstant().atZone(PARIS).minus(Period.parse(delai)).toInstant());
+	}
+
+	/**
+	 * An instant moved on by an ISO-8601 duration on the Paris calendar ({@code P15D},
+	 * {@code P2M}, {@code PT4H}): the due date of a task, which keeps its time of day
+	 * across a change of summer time.
+	 */
+	public static Date apres(Date instant, String duree) {
+		Calendar calendrier = Calendar.getInstance(TimeZone.getTimeZone(PARIS));
+		calendrier.setTime(instant);
+		try {
+			DatatypeFactory.newInstance().newDuration(duree).addTo(calendrier);
+		}
+		catch (DatatypeConfigurationException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return calendrier.getTime();
 	}
 
 	/**

@@ -1,10 +1,6 @@
 package fr.parcourscpts.intention;
 
-import java.util.Calendar;
 import java.util.Date;
-
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -103,21 +99,13 @@ public class DelaisCreation {
 	}
 
 	/**
-	 * Adds an ISO-8601 duration to a date, with calendar months and days.
+	 * Adds an ISO-8601 duration to a date, with calendar months and days of Paris.
 	 * @param date the start
 	 * @param duree an ISO-8601 duration such as {@code P15D} or {@code P2M}
 	 * @return the date plus the duration
 	 */
 	public static Date ajouter(Date date, String duree) {
-		Calendar calendar = Calendar.getInstance();
-		calendar.setTime(date);
-		try {
-			DatatypeFactory.newInstance().newDuration(duree).addTo(calendar);
-		}
-		catch (DatatypeConfigurationException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return calendar.getTime();
+		return DatesLegales.apres(date, duree);
 	}
 
 	/**

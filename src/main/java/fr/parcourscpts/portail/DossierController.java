@@ -289,6 +289,7 @@ class DossierController {
 				&& this.suivi.situation(lettre.reference()).issue() == null;
 		model.addAttribute("instruction", instruction);
 		model.addAttribute("enPause", Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE)));
+		model.addAttribute("delai", PortailApiController.DelaiValidationTaciteJson.de(variables));
 		accompagnement(lettre, model);
 		return VIEW_DOSSIER;
 	}

@@ -218,11 +218,13 @@ class DocumentsOfficielsTest {
 	}
 
 	private static Date date(int year, int month, int day) {
-		return Date.from(LocalDate.of(year, month, day).atStartOfDay(ZoneId.systemDefault()).toInstant());
+		return Date
+			.from(LocalDate.of(year, month, day).atStartOfDay(fr.parcourscpts.dossier.DatesLegales.PARIS).toInstant());
 	}
 
 	private static String today() {
-		return LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		return LocalDate.now(fr.parcourscpts.dossier.DatesLegales.PARIS)
+			.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
 	}
 
 }

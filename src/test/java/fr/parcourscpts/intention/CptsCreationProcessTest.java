@@ -703,7 +703,9 @@ class CptsCreationProcessTest {
 	}
 
 	private static Date at(int year, int month, int day, int hour, int minute) {
-		return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(ZoneId.systemDefault()).toInstant());
+		return Date.from(LocalDateTime.of(year, month, day, hour, minute)
+			.atZone(fr.parcourscpts.dossier.DatesLegales.PARIS)
+			.toInstant());
 	}
 
 }

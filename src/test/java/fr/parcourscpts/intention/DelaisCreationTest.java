@@ -58,7 +58,9 @@ class DelaisCreationTest {
 	}
 
 	private static Date at(int year, int month, int day) {
-		return Date.from(LocalDateTime.of(year, month, day, 9, 0).atZone(ZoneId.systemDefault()).toInstant());
+		return Date.from(LocalDateTime.of(year, month, day, 9, 0)
+			.atZone(fr.parcourscpts.dossier.DatesLegales.PARIS)
+			.toInstant());
 	}
 
 }

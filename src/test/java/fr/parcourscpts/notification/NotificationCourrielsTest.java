@@ -346,7 +346,8 @@ class NotificationCourrielsTest {
 	}
 
 	static Date date(int year, int month, int day) {
-		return Date.from(LocalDate.of(year, month, day).atStartOfDay(ZoneId.systemDefault()).toInstant());
+		return Date
+			.from(LocalDate.of(year, month, day).atStartOfDay(fr.parcourscpts.dossier.DatesLegales.PARIS).toInstant());
 	}
 
 	static String format(Date date) {

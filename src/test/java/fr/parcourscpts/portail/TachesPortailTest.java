@@ -222,13 +222,24 @@ class TachesPortailTest {
 		assertThat(json).contains("\"dernierJourOpposition\":\"" + dernierJour + "\"")
 			.contains("\"dateDecisionImplicite\":\"" + dernierJour.plusDays(1) + "T00:00:00+0");
 		assertThat(dossier).contains("Validation tacite du projet de santé")
-			.contains("sera réputé validé le " + new java.text.SimpleDateFormat("dd/MM/yyyy").format((Date) date))
+			.contains("sera réputé validé le "
+					+ dernierJour.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " à minuit")
 			.contains("Statuts de l'association");
 
 		// while a correction is open, the clock is suspended and the porteur is told so
 		this.runtime.setVariable(instance.getId(), "validationTaciteEnPause", true);
-		assertThat(page("/dossiers/" + lettre, "porteur.76")).contains("Délai suspendu")
+		this.runtime.setVariable(instance.getId(), "typeCorrection", "incorrect");
+		this.runtime.setVariable(instance.getId(), "dateDemandeCorrection",
+				Date.from(java.time.LocalDateTime.of(2026, 2, 1, 23, 30)
+					.atZone(fr.parcourscpts.dossier.DatesLegales.PARIS)
+					.toInstant()));
+		assertThat(page("/dossiers/" + lettre, "porteur.76")).contains("Délai suspendu depuis le 01/02/2026")
 			.doesNotContain("sera réputé validé le");
+		// an incomplete dossier: the two months will restart
+		this.runtime.setVariable(instance.getId(), "typeCorrection", "incomplet");
+		assertThat(page("/dossiers/" + lettre, "porteur.76"))
+			.contains("le délai de deux mois recommencera à la réception du dossier complet")
+			.doesNotContain("Délai suspendu depuis");
 		// the API gives the same facts: no date while the clock is suspended
 		String api = this.mvc
 			.perform(get("/api/portail/dossiers/" + lettre).with(PortailFixtures.porteur("porteur.76")))

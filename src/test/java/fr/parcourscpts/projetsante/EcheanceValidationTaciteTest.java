@@ -20,7 +20,7 @@ import fr.parcourscpts.dossier.DatesLegales;
  * Auckland) so that a dependency on the JVM's zone fails the build: the last day the ARS
  * may oppose, and the timer due at 00:00 Paris of the day after it.
  */
-class EcheanceValidationTaciteTest {
+public class EcheanceValidationTaciteTest {
 
 	private static final String[] ZONES = { "Europe/Paris", "UTC", "Pacific/Auckland" };
 
@@ -33,7 +33,7 @@ class EcheanceValidationTaciteTest {
 	 * The deposit, the corrections (incorrect: suspends; incomplete: restarts), the
 	 * expected last day.
 	 */
-	static Stream<Arguments> cas() {
+	public static Stream<Arguments> cas() {
 		return Stream.of(
 				Arguments.of("dépôt simple", paris(2026, 1, 15, 9, 0), new Date[0][], LocalDate.of(2026, 3, 15)),
 				Arguments.of("fin de mois : 31 décembre → 28 février", paris(2025, 12, 31, 10, 0), new Date[0][],
