@@ -189,7 +189,7 @@ class Accompagnements {
 			String structure = rs.getString("structure");
 			String nom = parcours.flatMap((p) -> p.structure(structure)).map(Structure::nom).orElse(structure);
 			return new Commentaire(structure, nom, rs.getString("auteur"), rs.getString("texte"),
-					rs.getObject("cree_le", OffsetDateTime.class));
+					rs.getObject("cree_le", OffsetDateTime.class).atZoneSameInstant(PARIS).toOffsetDateTime());
 		}).list();
 	}
 
