@@ -1,10 +1,16 @@
 package fr.parcourscpts.documents;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -12,9 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -22,23 +32,83 @@ import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
+import fr.parcourscpts.contrat.Mission;
 import fr.parcourscpts.identity.Region;
+import fr.parcourscpts.territoire.TerritoireService;
 
 /**
  * Issues the official documents: a Thymeleaf page of {@code templates/documents/}
  * rendered to PDF (openhtmltopdf) and recorded in the table {@code document} in the
  * caller's transaction (the step that decided), so a rolled-back step issues nothing.
+ * <p>
+ * The PDFs are PDF/A-3u: every text in DejaVu Sans, embedded (the fonts come with the
+ * application, from the {@code jasperreports-fonts} jar), with the JDK's sRGB ICC profile
+ * as output intent. They name people (the porteur's typed signature, the agents' names
+ * and functions from their Camunda user), the ARS of the region and the caisse of the
+ * territory's département ({@link AutoritesCompetentes}), the missions in words.
  */
 @Service
 public class DocumentsOfficiels {
 
 	private final JdbcClient jdbc;
 
+	/**
+	 * The font family of every text of a document (see templates/documents/modele.html).
+	 */
+	static final String POLICE = "DejaVu Sans";
+
+	private static final String FONTS = "net/sf/jasperreports/fonts/dejavu/";
+
+	private static final Locale FRANCAIS = Locale.FRANCE;
+
 	private final TemplateEngine templates;
 
-	DocumentsOfficiels(JdbcClient jdbc, TemplateEngine templates) {
+	private final MessageSource messages;
+
+	private final AutoritesCompetentes autorites;
+
+	private final Personnes personnes;
+
+	private final TerritoireService territoire;
+
+	private final List<Police> polices;
+
+	private final byte[] srgb;
+
+	DocumentsOfficiels(JdbcClient jdbc, TemplateEngine templates, MessageSource messages,
+			AutoritesCompetentes autorites, Personnes personnes, TerritoireService territoire) {
 		this.jdbc = jdbc;
 		this.templates = templates;
+		this.messages = messages;
+		this.autorites = autorites;
+		this.personnes = personnes;
+		this.territoire = territoire;
+		this.polices = List.of(new Police("DejaVuSans.ttf", 400, FontStyle.NORMAL),
+				new Police("DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL),
+				new Police("DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC),
+				new Police("DejaVuSans-BoldOblique.ttf", 700, FontStyle.ITALIC));
+		this.srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+	}
+
+	/** A font file shipped with the application, read once. */
+	private record Police(byte[] ttf, int weight, FontStyle style) {
+
+		Police(String file, int weight, FontStyle style) {
+			this(read(FONTS + file), weight, style);
+		}
+
+		private static byte[] read(String path) {
+			try (InputStream in = DocumentsOfficiels.class.getClassLoader().getResourceAsStream(path)) {
+				if (in == null) {
+					throw new IllegalStateException("Police absente du classpath : " + path);
+				}
+				return in.readAllBytes();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Police illisible : " + path, ex);
+			}
+		}
+
 	}
 
 	/**
@@ -63,6 +133,8 @@ public class DocumentsOfficiels {
 		model.put("region", Region.ofCode(region).map(Region::label).orElse(region));
 		model.put("donnees", donnees);
 		model.put("emisLe", at);
+		model.putAll(noms(region, donnees));
+		model.put("fmt", new MiseEnForme());
 		byte[] pdf = render(type.get(), model);
 		String fileName = type.get().template() + "-" + reference + ".pdf";
 		String sha256 = sha256(pdf);
@@ -122,11 +194,120 @@ public class DocumentsOfficiels {
 	record Stored(String reference, String region, String fileName, byte[] content) {
 	}
 
+	/**
+	 * What the documents name, worked out from the variables: the CPTS (its name once
+	 * prefixed by "CPTS"), the ARS, the caisse, the missions in words, who signed and who
+	 * decided.
+	 */
+	private Map<String, Object> noms(String region, Map<String, Object> donnees) {
+		Map<String, Object> noms = new HashMap<>();
+		String cpts = designationCpts(text(donnees.get("nomCpts")));
+		String ars = this.autorites.ars(region)
+			.orElseGet(() -> message("documents.ars.defaut", Region.ofCode(region).map(Region::label).orElse(region)));
+		String caisse = this.autorites.caisseDuTerritoire(codes(donnees.get("communes")))
+			.orElseGet(() -> message("documents.caisse.defaut"));
+		noms.put("cpts", cpts);
+		noms.put("ars", ars);
+		noms.put("caisse", caisse);
+		noms.put("missions", missions(text(donnees.get("missionsRetenues"))));
+		noms.put("communes", communes(codes(donnees.get("communes"))));
+		noms.put("signatairePorteur", signatairePorteur(donnees, cpts));
+		noms.put("signataireCpam", agent(donnees, "signerContratCpam", caisse));
+		noms.put("signataireArs", agent(donnees, "signerContratArs", ars));
+		noms.put("decideurFir", agent(donnees, "deciderFinancementFir", ars));
+		noms.put("decideurProjet", agent(donnees, "deciderProjetSante", ars));
+		noms.put("evaluateur", agent(donnees, "evaluerIndicateurs", caisse));
+		noms.put("coValidateur", agent(donnees, "coValiderEvaluation", ars));
+		return noms;
+	}
+
+	/** "CPTS du Lauragais" for "du Lauragais" and for "CPTS du Lauragais" alike. */
+	String designationCpts(String nom) {
+		String trimmed = nom.trim();
+		if (trimmed.isEmpty() || trimmed.regionMatches(true, 0, "CPTS", 0, 4)
+				&& (trimmed.length() == 4 || !Character.isLetterOrDigit(trimmed.charAt(4)))) {
+			return trimmed;
+		}
+		return message("documents.cpts", trimmed);
+	}
+
+	/** The missions of a comma-separated list of codes, in words, in the list's order. */
+	String missions(String codes) {
+		return Arrays.stream(codes.split(","))
+			.map(String::trim)
+			.filter((code) -> !code.isEmpty())
+			.map((code) -> Arrays.stream(Mission.values())
+				.filter((mission) -> mission.code().equals(code))
+				.findFirst()
+				.map((mission) -> message("documents.mission." + mission.code()))
+				.orElse(code))
+			.collect(Collectors.joining(", "));
+	}
+
+	/** "Toulouse (31555), Blagnac (31069)": each commune by its name and code. */
+	private String communes(List<String> codes) {
+		return codes.stream()
+			.map((code) -> this.territoire.commune(code)
+				.map((commune) -> message("documents.commune", commune.nom(), commune.code()))
+				.orElse(code))
+			.collect(Collectors.joining(", "));
+	}
+
+	private Signataire signatairePorteur(Map<String, Object> donnees, String cpts) {
+		String typed = text(donnees.get("signaturePorteurNom")).trim();
+		Object login = donnees.get("signerContratPorteurDecidePar");
+		if (typed.isEmpty() && login == null) {
+			return null;
+		}
+		String nom = typed.isEmpty() ? this.personnes.of(login.toString()).nom() : typed;
+		Object le = (donnees.get("signaturePorteurLe") != null) ? donnees.get("signaturePorteurLe")
+				: donnees.get("signerContratPorteurDecideLe");
+		return new Signataire(nom, message("documents.role.porteur"), cpts, MiseEnForme.jour(le),
+				MiseEnForme.heure(le));
+	}
+
+	/**
+	 * The agent who completed a task, from {@code <taskId>DecidePar} / {@code DecideLe}.
+	 */
+	private Signataire agent(Map<String, Object> donnees, String taskId, String institution) {
+		Object login = donnees.get(taskId + "DecidePar");
+		if (login == null || login.toString().isBlank()) {
+			return null;
+		}
+		Personnes.Personne personne = this.personnes.of(login.toString());
+		Object le = donnees.get(taskId + "DecideLe");
+		return new Signataire(personne.nom(), personne.fonction().orElse(null), institution, MiseEnForme.jour(le),
+				MiseEnForme.heure(le));
+	}
+
+	private String message(String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, FRANCAIS);
+	}
+
+	private static String text(Object value) {
+		return (value == null) ? "" : value.toString();
+	}
+
+	private static List<String> codes(Object communes) {
+		if (communes instanceof Collection<?> list) {
+			return list.stream().map(String::valueOf).toList();
+		}
+		return Arrays.stream(text(communes).split("[,;\\s]+")).filter((code) -> !code.isBlank()).toList();
+	}
+
 	private byte[] render(TypeDocument type, Map<String, Object> model) {
-		String html = this.templates.process("documents/" + type.template(), new Context(Locale.FRANCE, model));
+		String html = this.templates.process("documents/" + type.template(), new Context(FRANCAIS, model));
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
+			builder.usePdfAConformance(PdfAConformance.PDFA_3_U);
+			builder.useColorProfile(this.srgb);
+			for (Police police : this.polices) {
+				builder.useFont(() -> new ByteArrayInputStream(police.ttf()), POLICE, police.weight(), police.style(),
+						true);
+			}
+			builder.useUnicodeLineBreaker(new CoupureDeLigne());
+			builder.withProducer("Parcours CPTS");
 			builder.withHtmlContent(html, null);
 			builder.toStream(out);
 			builder.run();
