@@ -175,10 +175,14 @@ final class VisibiliteDossier {
 		Set<String> urps = new LinkedHashSet<>();
 		for (Institution institution : lecteur.institutions()) {
 			Portee une = switch (institution.kind()) {
-				case URPS -> {
+				// the Inter-URPS gives the URPS opinion where its region asks for one
+				case URPS, UNION_URPS -> {
 					urps.add(institution.groupId());
 					yield transmisArs ? Portee.LETTRE_ET_AVIS : Portee.LETTRE;
 				}
+				// accompanying structures read the dossiers they are invited onto in the
+				// portal, not here
+				case ACCOMPAGNEMENT -> null;
 				case ADMINISTRATOR -> Portee.TOUT;
 				case AGENT -> switch (institution) {
 					case GUICHET_CPTS -> Portee.LETTRE_ET_AVIS;

@@ -17,6 +17,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
+import fr.parcourscpts.territoire.ParcoursRegionaux;
+
 /**
  * The demo accounts of a first run: in each demo region, one agent per institution, one
  * porteur and one regional administrator, all with the demo password. They exist only in
@@ -36,8 +38,11 @@ class DemoIdentities implements ApplicationRunner {
 
 	private final List<Region> regions;
 
+	private final ParcoursRegionaux parcours;
+
 	DemoIdentities(IdentityService identityService, Environment environment,
-			@Value("${parcours.demo.password}") String password, @Value("${parcours.demo.regions}") String regions) {
+			@Value("${parcours.demo.password}") String password, @Value("${parcours.demo.regions}") String regions,
+			ParcoursRegionaux parcours) {
 		if (environment.acceptsProfiles(Profiles.of("postgres"))) {
 			throw new IllegalStateException(
 					"Le profil demo ne peut pas être actif avec le profil postgres : les comptes de démonstration "
@@ -45,6 +50,7 @@ class DemoIdentities implements ApplicationRunner {
 		}
 		this.identityService = identityService;
 		this.password = password;
+		this.parcours = parcours;
 		this.regions = Arrays.stream(regions.split(","))
 			.map(String::trim)
 			.map((code) -> Region.ofCode(code)
@@ -63,11 +69,24 @@ class DemoIdentities implements ApplicationRunner {
 		return prefix + "." + region.code();
 	}
 
+	/**
+	 * Accompanying structures have accounts only in the regions whose path names them
+	 * (decision {@code parcours-regional}); every other institution is in every region.
+	 */
+	boolean existeDans(Institution institution, Region region) {
+		boolean accompagne = institution.kind() == Institution.Kind.UNION_URPS
+				|| institution.kind() == Institution.Kind.ACCOMPAGNEMENT;
+		return !accompagne || this.parcours.deRegion(region.code()).structure(institution.groupId()).isPresent();
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
 		List<String> created = new ArrayList<>();
 		for (Region region : this.regions) {
 			for (Institution institution : Institution.values()) {
+				if (!existeDans(institution, region)) {
+					continue;
+				}
 				String userId = userId(institution, region);
 				if (this.identityService.createUserQuery().userId(userId).count() > 0) {
 					continue;

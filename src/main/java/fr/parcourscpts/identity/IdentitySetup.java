@@ -116,7 +116,7 @@ class IdentitySetup implements ApplicationRunner {
 
 	/** The decisions an administrator may read in Cockpit. */
 	static final List<String> DECISIONS = List.of("consolidation-avis-urps", "financement-cpts", "paiement-annuel",
-			"taille-cpts");
+			"taille-cpts", "parcours-regional", "structure-accompagnement", "contact-cpam");
 
 	private void grantInstitutionPermissions() {
 		// The engine lets camunda-admin run any command, but its queries still read the

@@ -21,7 +21,8 @@ public enum Institution {
 	URPS_ORTHOPTISTES("urps-orthoptistes", "URPS Orthoptistes", Kind.URPS),
 	URPS_PEDICURES_PODOLOGUES("urps-pedicures-podologues", "URPS Pédicures-podologues", Kind.URPS),
 	URPS_BIOLOGISTES("urps-biologistes", "URPS Biologistes", Kind.URPS),
-	ARS("ars", "Agence Régionale de Santé", Kind.AGENT),
+	INTER_URPS("inter-urps", "Inter-URPS (Union des URPS)", Kind.UNION_URPS),
+	APMSL("apmsl", "APMSL", Kind.ACCOMPAGNEMENT), ARS("ars", "Agence Régionale de Santé", Kind.AGENT),
 	CPAM("cpam", "Caisse Primaire d'Assurance Maladie", Kind.AGENT),
 	PORTEURS("porteurs", "Porteurs de projet", Kind.PORTEUR),
 	ADMINISTRATEURS("administrateurs", "Administrateurs régionaux", Kind.ADMINISTRATOR);
@@ -33,6 +34,17 @@ public enum Institution {
 		AGENT,
 		/** An URPS: works from Tasklist, gives an opinion on the lettre d'intention. */
 		URPS,
+		/**
+		 * The region's union of the URPS (Inter-URPS, Union des URPS): gives the one URPS
+		 * opinion in Tasklist where the region's path asks for it, and accompanies
+		 * porteurs.
+		 */
+		UNION_URPS,
+		/**
+		 * An accompanying structure: reads and comments the dossiers it is invited onto,
+		 * from the portal; never sends nor decides.
+		 */
+		ACCOMPAGNEMENT,
 		/** Uses the portal only. */
 		PORTEUR,
 		/** Watches and repairs the processes of their region in Cockpit. */
@@ -64,9 +76,12 @@ public enum Institution {
 		return this.kind;
 	}
 
-	/** Agents work in Tasklist: the Guichet, the ten URPS, the ARS and the CPAM. */
+	/**
+	 * Agents work in Tasklist: the Guichet, the ten URPS, the Inter-URPS, the ARS and the
+	 * CPAM.
+	 */
 	public boolean isAgent() {
-		return this.kind == Kind.AGENT || this.kind == Kind.URPS;
+		return this.kind == Kind.AGENT || this.kind == Kind.URPS || this.kind == Kind.UNION_URPS;
 	}
 
 	public static List<Institution> urps() {

@@ -101,6 +101,10 @@ class SecurityConfiguration {
 			// each sees of a dossier is checked per dossier, by region and institution).
 			.requestMatchers("/agents/**", "/agents")
 			.hasAnyAuthority(SecurityConfiguration.agentAuthorities())
+			// The accompanying structures' pages: their members only (the invitation and
+			// the region are checked per lettre)
+			.requestMatchers("/accompagnement/**", "/accompagnement")
+			.hasAnyAuthority(SecurityConfiguration.accompanyingAuthorities())
 			// The porteurs' portal and its API: porteurs only (membership is checked per
 			// dossier)
 			.requestMatchers("/dossiers/**", "/api/portail/**")
@@ -143,6 +147,22 @@ class SecurityConfiguration {
 			}
 		}
 		authorities.add("GROUP_camunda-admin");
+		return authorities.toArray(String[]::new);
+	}
+
+	/**
+	 * The authorities of the groups that may accompany porteurs: the accompanying
+	 * structures, the Inter-URPS, and the Guichet CPTS (which accompanies in its region).
+	 * Which of them a region has is the decision {@code parcours-regional}'s.
+	 */
+	static String[] accompanyingAuthorities() {
+		java.util.List<String> authorities = new java.util.ArrayList<>();
+		for (Institution institution : Institution.values()) {
+			if (institution.kind() == Institution.Kind.ACCOMPAGNEMENT
+					|| institution.kind() == Institution.Kind.UNION_URPS || institution == Institution.GUICHET_CPTS) {
+				authorities.add("GROUP_" + institution.groupId());
+			}
+		}
 		return authorities.toArray(String[]::new);
 	}
 

@@ -12,6 +12,12 @@ public final class CreationProcess {
 	/** Decision consolidating the ten URPS opinions. */
 	public static final String DECISION_CONSOLIDATION = "consolidation-avis-urps";
 
+	/**
+	 * Decision of the region's path ({@code bpmn/parcours-regional.dmn}): who receives
+	 * the lettre, how the URPS are heard, which structures accompany.
+	 */
+	public static final String DECISION_PARCOURS_REGIONAL = "parcours-regional";
+
 	/** Message that abandons the dossier at any step (correlate on the business key). */
 	public static final String MESSAGE_ABANDON = "abandonDossier";
 
@@ -43,6 +49,8 @@ public final class CreationProcess {
 	public static final String RAPPEL_VALIDATION_TACITE_DU = "rappelValidationTaciteDu";
 
 	// Activities
+
+	public static final String DETERMINER_PARCOURS_REGIONAL = "determinerParcoursRegional";
 
 	public static final String VERIFIER_COMPLETUDE = "verifierCompletude";
 
@@ -101,6 +109,25 @@ public final class CreationProcess {
 	public static final String COMMUNES_EN_CHEVAUCHEMENT = "communesEnChevauchement";
 
 	public static final String MONTANT_FIR_DEMANDE = "montantFirDemande";
+
+	// The region's path (outputs of decision parcours-regional)
+
+	/**
+	 * The group that receives and checks the lettre: {@code guichet-cpts} or {@code ars}.
+	 */
+	public static final String DESTINATAIRE_LETTRE = "destinataireLettre";
+
+	/** How the URPS are heard: {@link #CONSULTATION_DIX_URPS}, … */
+	public static final String CONSULTATION_URPS = "consultationUrps";
+
+	/** The ten URPS opinions, collected by the Guichet CPTS. */
+	public static final String CONSULTATION_DIX_URPS = "dixUrps";
+
+	/** One opinion of the region's Inter-URPS (Union des URPS), asked by the ARS. */
+	public static final String CONSULTATION_INTER_URPS = "interUrps";
+
+	/** No URPS opinion in the path. */
+	public static final String CONSULTATION_AUCUNE = "aucune";
 
 	// Lettre d'intention
 

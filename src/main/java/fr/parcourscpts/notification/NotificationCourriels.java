@@ -19,6 +19,8 @@ import fr.parcourscpts.documents.DocumentOfficiel;
 import fr.parcourscpts.documents.DocumentsOfficiels;
 import fr.parcourscpts.dossier.Dossiers.Dossier;
 import fr.parcourscpts.identity.Region;
+import fr.parcourscpts.territoire.ParcoursRegional;
+import fr.parcourscpts.territoire.ParcoursRegionaux;
 import fr.parcourscpts.notification.Destinataires.Destinataire;
 
 /**
@@ -38,6 +40,8 @@ class NotificationCourriels {
 
 	private final Destinataires destinataires;
 
+	private final ParcoursRegionaux parcours;
+
 	private final MailOutbox outbox;
 
 	private final ResumeQuotidien resumes;
@@ -54,7 +58,8 @@ class NotificationCourriels {
 
 	NotificationCourriels(Destinataires destinataires, MailOutbox outbox, ResumeQuotidien resumes,
 			PreferencesCourriel preferences, DocumentsOfficiels documents, MessageSource messages,
-			ResourceLoader resources, @Value("${parcours.public-url}") String publicUrl) {
+			ResourceLoader resources, @Value("${parcours.public-url}") String publicUrl, ParcoursRegionaux parcours) {
+		this.parcours = parcours;
 		this.destinataires = destinataires;
 		this.outbox = outbox;
 		this.resumes = resumes;
@@ -104,6 +109,7 @@ class NotificationCourriels {
 				model.put("le", Date.from(event.at()));
 				model.put("lien", link);
 				model.put("agent", recipient.agent());
+				model.putAll(chemin(event.region()));
 				document.ifPresent((d) -> model.put("lienDocument", this.publicUrl + d.path()));
 				List<OutgoingMail.Attachment> attachments = (document.isPresent() && porteur)
 						? List.of(new OutgoingMail.Attachment(document.get().fileName(), "application/pdf",
@@ -113,6 +119,23 @@ class NotificationCourriels {
 						event.reference(), event.region());
 			}
 		}
+	}
+
+	/**
+	 * The suffixes of the message keys that name who has the lettre in the region's path
+	 * (decision {@code parcours-regional}): {@code chemin} is empty where the Guichet
+	 * CPTS receives it, {@code .ars} where the ARS does; {@code suite} adds how the URPS
+	 * are heard.
+	 */
+	private Map<String, Object> chemin(String region) {
+		if (region == null) {
+			return Map.of("chemin", "", "suite", "");
+		}
+		ParcoursRegional parcours = this.parcours.deRegion(region);
+		if (parcours.parLeGuichet()) {
+			return Map.of("chemin", "", "suite", "");
+		}
+		return Map.of("chemin", ".ars", "suite", ".ars." + parcours.consultationUrps());
 	}
 
 	private String templateOf(String evenement) {

@@ -73,11 +73,14 @@ class DossierController {
 
 	private final Messagerie messagerie;
 
+	private final Accompagnements accompagnements;
+
 	DossierController(PortailService portail, Suivi suivi, Taches taches, PiecesJointes pieces, RuntimeService runtime,
-			DocumentsOfficiels documents, Statuts statuts, Messagerie messagerie) {
+			DocumentsOfficiels documents, Statuts statuts, Messagerie messagerie, Accompagnements accompagnements) {
 		this.documents = documents;
 		this.statuts = statuts;
 		this.messagerie = messagerie;
+		this.accompagnements = accompagnements;
 		this.portail = portail;
 		this.suivi = suivi;
 		this.taches = taches;
@@ -279,6 +282,9 @@ class DossierController {
 		model.addAttribute("chevauchements", this.portail.chevauchements((lettre != null) ? lettre.id() : -1, form));
 		model.addAttribute("pieces", (lettre != null) ? this.pieces.deLettre(lettre.id()) : List.of());
 		model.addAttribute("tailleMax", PiecesJointes.TAILLE_MAX);
+		if (lettre != null) {
+			accompagnement(lettre, model);
+		}
 		if ("correction".equals(mode)) {
 			model.addAttribute("motifCorrection",
 					this.suivi.variables(lettre.reference()).get(CreationProcess.MOTIF_COMPLETUDE));
@@ -290,6 +296,7 @@ class DossierController {
 	String recu(@PathVariable String reference, Principal user, Model model) {
 		Lettre lettre = this.portail.acces(reference, user.getName());
 		model.addAttribute("dossier", lettre);
+		model.addAttribute("parcours", this.accompagnements.parcours(lettre).orElse(null));
 		return VIEW_RECU;
 	}
 
@@ -309,7 +316,7 @@ class DossierController {
 				messages.stream().filter((message) -> !message.duPorteur() && !message.lu()).count());
 		model.addAttribute("institutionEnCharge", this.messagerie.institutionEnCharge(lettre.reference()));
 		model.addAttribute("texteMax", Messagerie.TEXTE_MAX);
-		model.addAttribute("historique", historique(lettre.reference(), messages));
+		model.addAttribute("historique", historique(lettre, messages));
 		// shown once as "non lu", read from now on
 		this.messagerie.luParLePorteur(lettre.reference(), user.getName());
 		model.addAttribute("taches", this.suivi.taches(lettre.reference()));
@@ -325,12 +332,16 @@ class DossierController {
 		model.addAttribute("instruction", instruction);
 		model.addAttribute("enPause", Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE)));
 		model.addAttribute("delai", PortailApiController.DelaiValidationTaciteJson.de(variables));
+		accompagnement(lettre, model);
 		return VIEW_DOSSIER;
 	}
 
-	/** The engine's steps and the messages, in the order they happened. */
-	private List<Suivi.Evenement> historique(String reference, List<Messagerie.Message> messages) {
-		List<Suivi.Evenement> historique = new java.util.ArrayList<>(this.suivi.historique(reference));
+	/**
+	 * The engine's steps, the messages and the accompanying structures' comments, in the
+	 * order they happened.
+	 */
+	private List<Suivi.Evenement> historique(Lettre lettre, List<Messagerie.Message> messages) {
+		List<Suivi.Evenement> historique = new java.util.ArrayList<>(this.suivi.historique(lettre.reference()));
 		for (Messagerie.Message message : messages) {
 			String nom = message.duPorteur()
 					? this.portail.message("portail.historique.messagePorteur", message.institutionNom())
@@ -338,9 +349,21 @@ class DossierController {
 			java.util.Date le = java.util.Date.from(message.envoyeLe().toInstant());
 			historique.add(new Suivi.Evenement("message", nom, "message", le, le, message.auteurNom()));
 		}
+		for (Accompagnements.Commentaire commentaire : this.accompagnements.commentaires(lettre)) {
+			java.util.Date le = java.util.Date.from(commentaire.le().toInstant());
+			historique.add(new Suivi.Evenement("commentaire", commentaire.nomStructure() + " : " + commentaire.texte(),
+					"commentaire", le, le, commentaire.auteur()));
+		}
 		historique.sort(java.util.Comparator.comparing(Suivi.Evenement::debut,
 				java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
 		return historique;
+	}
+
+	/** The region's path, its accompanying structures and their comments. */
+	private void accompagnement(Lettre lettre, Model model) {
+		model.addAttribute("parcours", this.accompagnements.parcours(lettre).orElse(null));
+		model.addAttribute("structures", this.accompagnements.proposees(lettre));
+		model.addAttribute("commentaires", this.accompagnements.commentaires(lettre));
 	}
 
 	@GetMapping("/{reference}/pieces/{pieceId}")

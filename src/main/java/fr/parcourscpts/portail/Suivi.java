@@ -180,6 +180,9 @@ class Suivi {
 			if (occurrences.isEmpty() && jalon.optional() && !firPrevu) {
 				continue;
 			}
+			if (occurrences.isEmpty() && !dansLeParcours(jalon.id(), variables)) {
+				continue;
+			}
 			String statut;
 			Date date = null;
 			if (occurrences.stream().anyMatch((activite) -> activite.getEndTime() == null)) {
@@ -264,8 +267,41 @@ class Suivi {
 		return AvisUrps.lire(text);
 	}
 
-	/** Whether the Guichet has forwarded the lettre and the opinions to the ARS. */
+	/**
+	 * Whether a step belongs to the dossier's regional path (outputs of the decision
+	 * {@value CreationProcess#DECISION_PARCOURS_REGIONAL}): no forwarding where the ARS
+	 * receives the lettre itself, no URPS opinions where none is asked.
+	 */
+	static boolean dansLeParcours(String etape, Map<String, Object> variables) {
+		return switch (etape) {
+			case CreationProcess.TRANSMETTRE_AVIS_ARS ->
+				!"ars".equals(variables.get(CreationProcess.DESTINATAIRE_LETTRE));
+			case CreationProcess.RECUEILLIR_AVIS_URPS ->
+				!CreationProcess.CONSULTATION_AUCUNE.equals(variables.get(CreationProcess.CONSULTATION_URPS));
+			default -> true;
+		};
+	}
+
+	/**
+	 * Whether the ARS has the lettre: it received it itself (its region's path), or the
+	 * Guichet has forwarded the lettre and the opinions.
+	 */
 	boolean transmisArs(String reference) {
+		String[] ids = instances(reference).stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+		if (ids.length == 0) {
+			return false;
+		}
+		Object destinataire = this.history.createHistoricVariableInstanceQuery()
+			.processInstanceIdIn(ids)
+			.variableName(CreationProcess.DESTINATAIRE_LETTRE)
+			.list()
+			.stream()
+			.map(HistoricVariableInstance::getValue)
+			.findFirst()
+			.orElse(null);
+		if ("ars".equals(destinataire)) {
+			return true;
+		}
 		return activites(reference).stream()
 			.anyMatch((activite) -> activite.getActivityId().equals(CreationProcess.TRANSMETTRE_AVIS_ARS)
 					&& activite.getEndTime() != null);

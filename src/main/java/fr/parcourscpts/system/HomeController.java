@@ -43,6 +43,13 @@ class HomeController {
 			// A porteur's home is the portal.
 			return "redirect:/dossiers";
 		}
+		boolean accompagne = has(authentication, "GROUP_apmsl") || has(authentication, "GROUP_inter-urps")
+				|| has(authentication, "GROUP_guichet-cpts");
+		if (has(authentication, "GROUP_apmsl") && !admin && !porteur) {
+			// a structure that only accompanies works from its accompanied dossiers
+			return "redirect:/accompagnement";
+		}
+		model.addAttribute("accompagne", accompagne);
 		model.addAttribute("administrateur", admin);
 		model.addAttribute("porteur", porteur);
 		model.addAttribute("agent", !admin && !porteur);

@@ -69,6 +69,8 @@ class ListeDossiersBenchmark {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CreationProcess.REFERENCE, reference);
 		variables.put(CreationProcess.REGION, "76");
+		variables.put(CreationProcess.DESTINATAIRE_LETTRE, "guichet-cpts");
+		variables.put(CreationProcess.CONSULTATION_URPS, "dixUrps");
 		variables.put(CreationProcess.DEPARTEMENT, (i % 3 == 0) ? "34" : "31");
 		variables.put(CreationProcess.NOM_CPTS, "CPTS bench " + i);
 		variables.put(CreationProcess.PORTEUR, "porteur.76");

@@ -97,6 +97,10 @@ class ListeDossiersPostgresIT {
 		Map<String, Object> variables = new HashMap<>(extra);
 		variables.put(CreationProcess.REFERENCE, reference);
 		variables.put(CreationProcess.REGION, region);
+		// what the start's decision parcours-regional gives, for a dossier started
+		// mid-path
+		variables.put(CreationProcess.DESTINATAIRE_LETTRE, "76".equals(region) ? "guichet-cpts" : "ars");
+		variables.put(CreationProcess.CONSULTATION_URPS, "76".equals(region) ? "dixUrps" : "interUrps");
 		variables.put(CreationProcess.DEPARTEMENT, "76".equals(region) ? "31" : "44");
 		variables.put(CreationProcess.NOM_CPTS, "CPTS " + reference);
 		variables.put(CreationProcess.PORTEUR, "porteur");

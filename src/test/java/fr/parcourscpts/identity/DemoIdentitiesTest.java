@@ -20,6 +20,10 @@ class DemoIdentitiesTest {
 	void demoProfileCreatesOneAccountPerInstitutionInEachDemoRegion() {
 		for (String region : new String[] { "76", "52", "32" }) {
 			for (Institution institution : Institution.values()) {
+				if (institution.kind() == Institution.Kind.UNION_URPS
+						|| institution.kind() == Institution.Kind.ACCOMPAGNEMENT) {
+					continue;
+				}
 				String userId = DemoIdentities.userId(institution, Region.ofCode(region).orElseThrow());
 				assertThat(this.identityService.createUserQuery()
 					.userId(userId)
@@ -31,6 +35,21 @@ class DemoIdentitiesTest {
 			}
 		}
 		assertThat(this.identityService.checkPassword("ars.76", "demo")).isTrue();
+	}
+
+	@Test
+	void accompanyingStructuresHaveAccountsWhereTheirRegionsPathNamesThem() {
+		for (String[] compte : new String[][] { { "inter-urps.52", "inter-urps", "52" }, { "apmsl.52", "apmsl", "52" },
+				{ "inter-urps.32", "inter-urps", "32" } }) {
+			assertThat(this.identityService.createUserQuery()
+				.userId(compte[0])
+				.memberOfGroup(compte[1])
+				.memberOfTenant(compte[2])
+				.count()).as(compte[0]).isEqualTo(1);
+		}
+		for (String absent : new String[] { "inter-urps.76", "apmsl.76", "apmsl.32" }) {
+			assertThat(this.identityService.createUserQuery().userId(absent).count()).as(absent).isZero();
+		}
 	}
 
 	@Test
@@ -49,7 +68,7 @@ class DemoIdentitiesTest {
 	void demoProfileRefusesToRunWithThePostgresProfile() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles("demo", "postgres");
-		assertThatThrownBy(() -> new DemoIdentities(this.identityService, environment, "demo", "76"))
+		assertThatThrownBy(() -> new DemoIdentities(this.identityService, environment, "demo", "76", null))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("production");
 	}

@@ -98,7 +98,7 @@ class TasklistFiltersTest {
 		String processInstanceId = this.runtimeService.createProcessInstanceByKey("cpts-creation")
 			.businessKey(reference)
 			.setVariables(Map.of("reference", reference, "region", "76", "nomCpts", "CPTS du Lauragais", "porteur",
-					"porteur.76"))
+					"porteur.76", "destinataireLettre", "guichet-cpts", "consultationUrps", "dixUrps"))
 			.startBeforeActivity("verifierCompletude")
 			.execute()
 			.getId();
@@ -126,7 +126,7 @@ class TasklistFiltersTest {
 		String processInstanceId = this.runtimeService.createProcessInstanceByKey("cpts-creation")
 			.businessKey(reference)
 			.setVariables(Map.of("reference", reference, "region", "76", "nomCpts", "CPTS du Comminges", "porteur",
-					"porteur.76"))
+					"porteur.76", "destinataireLettre", "guichet-cpts", "consultationUrps", "dixUrps"))
 			.startBeforeActivity("verifierCompletude")
 			.execute()
 			.getId();

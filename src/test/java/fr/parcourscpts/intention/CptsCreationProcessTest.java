@@ -33,9 +33,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
  * Process tests of {@code cpts-creation}: every path, with the time moved by hand and the
  * timers executed explicitly. The called {@code contrat-aci} is a one-task stub.
  */
-@Deployment(resources = { "bpmn/cpts-creation.bpmn", "bpmn/consolidation-avis-urps.dmn", "stubs/contrat-aci-stub.bpmn",
-		"forms/verifierCompletude.form", "forms/rendreAvisUrps.form", "forms/transmettreAvisArs.form",
-		"forms/deciderFinancementFir.form", "forms/donnerAvisCpam.form", "forms/deciderProjetSante.form" })
+@Deployment(resources = { "bpmn/cpts-creation.bpmn", "bpmn/consolidation-avis-urps.dmn", "bpmn/parcours-regional.dmn",
+		"stubs/contrat-aci-stub.bpmn", "forms/verifierCompletude.form", "forms/rendreAvisUrps.form",
+		"forms/transmettreAvisArs.form", "forms/deciderFinancementFir.form", "forms/donnerAvisCpam.form",
+		"forms/deciderProjetSante.form" })
 class CptsCreationProcessTest {
 
 	@RegisterExtension
@@ -173,6 +174,86 @@ class CptsCreationProcessTest {
 		assertThat(pi).isWaitingAt(VERIFIER_COMPLETUDE);
 		complete(task(pi), withVariables(COMPLETUDE, "complete"));
 		assertThat(pi).isWaitingAt(RENDRE_AVIS_URPS);
+	}
+
+	// ---------------------------------------------------------------- regional paths
+
+	@Test
+	void occitanieLettreGoesToTheGuichetWhichCollectsTheTenUrpsOpinions() {
+		ProcessInstance pi = start();
+		assertThat(pi).hasPassed(DETERMINER_PARCOURS_REGIONAL)
+			.variables()
+			.containsEntry(DESTINATAIRE_LETTRE, "guichet-cpts")
+			.containsEntry(CONSULTATION_URPS, CONSULTATION_DIX_URPS);
+		assertThat(task(pi)).hasCandidateGroup("guichet-cpts");
+		complete(task(pi), withVariables(COMPLETUDE, "complete"));
+		Assertions.assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(RENDRE_AVIS_URPS).count())
+			.isEqualTo(10);
+	}
+
+	@Test
+	void paysDeLaLoireLettreGoesStraightToTheArsWhichHearsTheInterUrps() {
+		ProcessInstance pi = start("CPTS-52-2026-0001", "52", "44");
+		Assertions.assertThat(pi.getTenantId()).isEqualTo("52");
+		assertThat(pi).isWaitingAt(VERIFIER_COMPLETUDE)
+			.variables()
+			.containsEntry(DESTINATAIRE_LETTRE, "ars")
+			.containsEntry(CONSULTATION_URPS, CONSULTATION_INTER_URPS);
+		// the same task and form, the ARS's group
+		assertThat(task(pi)).hasCandidateGroup("ars").hasDueDate(at(2026, 1, 30, 9, 0));
+		complete(task(pi), withVariables(COMPLETUDE, "complete"));
+
+		List<Task> avis = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(RENDRE_AVIS_URPS).list();
+		Assertions.assertThat(avis).hasSize(1);
+		assertThat(avis.get(0)).hasCandidateGroup("inter-urps");
+		rendreAvis(pi, "inter-urps", "favorable", "defavorable", "defavorable", "defavorable");
+
+		// no forwarding: the ARS has the lettre, and the Inter-URPS's opinion as given
+		assertThat(pi).isWaitingAt(DECIDER_FINANCEMENT_FIR).hasNotPassed(TRANSMETTRE_AVIS_ARS);
+		assertThat(pi).variables().containsEntry(AVIS_CONSOLIDE_FINAL, "defavorable");
+		Assertions.assertThat(avisUrps(pi)).containsOnlyKeys("inter-urps");
+		assertThat(task(pi)).hasCandidateGroup("ars");
+		executeAsyncJobs();
+		Assertions.assertThat(this.notifier.sent()).doesNotContain(new Envoi("avisUrpsTransmis", "ars"));
+	}
+
+	@Test
+	void hautsDeFranceArsAsksForCorrectionsInTheSameLoopAndTheUnionDesUrpsIsHeard() {
+		ProcessInstance pi = start("CPTS-32-2026-0001", "32", "59");
+		assertThat(task(pi)).hasCandidateGroup("ars");
+		complete(task(pi), withVariables(COMPLETUDE, "corrections", MOTIF_COMPLETUDE, "Diagnostic manquant"));
+		executeAsyncJobs();
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("correctionsLettreDemandees", "porteur"));
+		assertThat(pi).isWaitingAt(CORRIGER_LETTRE_INTENTION);
+		complete(task(pi));
+
+		assertThat(pi).isWaitingAt(VERIFIER_COMPLETUDE);
+		assertThat(task(pi)).hasCandidateGroup("ars");
+		complete(task(pi), withVariables(COMPLETUDE, "complete"));
+		// silent until the deadline: recorded without opinion, the dossier goes on
+		Job echeance = timer(DELAI_AVIS_URPS_ECOULE);
+		ClockUtil.setCurrentTime(echeance.getDuedate());
+		managementService().executeJob(echeance.getId());
+		assertThat(pi).isWaitingAt(DECIDER_FINANCEMENT_FIR).variables().containsEntry(AVIS_CONSOLIDE_FINAL, "reserve");
+		Assertions.assertThat(avisUrps(pi).get("inter-urps")).containsEntry(AVIS_GLOBAL, "sansAvis");
+	}
+
+	@Test
+	void aRegionWithoutConfigurationGoesToTheArsWithoutUrpsOpinion() {
+		ProcessInstance pi = start("CPTS-84-2026-0001", "84", "69");
+		assertThat(pi).variables()
+			.containsEntry(DESTINATAIRE_LETTRE, "ars")
+			.containsEntry(CONSULTATION_URPS, CONSULTATION_AUCUNE);
+		assertThat(task(pi)).hasCandidateGroup("ars");
+		complete(task(pi), withVariables(COMPLETUDE, "complete"));
+
+		assertThat(pi).isWaitingAt(DECIDER_FINANCEMENT_FIR).hasNotPassed(RECUEILLIR_AVIS_URPS, TRANSMETTRE_AVIS_ARS);
+		runtimeService().createMessageCorrelation(MESSAGE_ABANDON)
+			.processInstanceBusinessKey("CPTS-84-2026-0001")
+			.correlate();
+		executeAsyncJobs();
+		// no Guichet in this region: nobody there to tell
+		Assertions.assertThat(this.notifier.sent()).containsExactly(new Envoi("dossierAbandonne", "porteur,ars"));
 	}
 
 	// ---------------------------------------------------------------- URPS
@@ -535,10 +616,14 @@ class CptsCreationProcessTest {
 	}
 
 	private static Map<String, Object> lettre() {
+		return lettre(REF, "76", "31");
+	}
+
+	private static Map<String, Object> lettre(String reference, String region, String departement) {
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(REFERENCE, REF);
-		variables.put(REGION, "76");
-		variables.put(DEPARTEMENT, "31");
+		variables.put(REFERENCE, reference);
+		variables.put(REGION, region);
+		variables.put(DEPARTEMENT, departement);
 		variables.put(NOM_CPTS, "CPTS du Lauragais");
 		variables.put(PORTEUR, PORTEUR_ID);
 		variables.put(POPULATION, 52000L);
@@ -552,8 +637,16 @@ class CptsCreationProcessTest {
 		return runtimeService().startProcessInstanceByKey(PROCESS_ID, REF, lettre());
 	}
 
+	private ProcessInstance start(String reference, String region, String departement) {
+		return runtimeService().startProcessInstanceByKey(PROCESS_ID, reference,
+				lettre(reference, region, departement));
+	}
+
+	/** Started mid-path: with what the Occitanie path's decision gives at the start. */
 	private ProcessInstance startBefore(String activityId, Map<String, Object> more) {
 		Map<String, Object> variables = lettre();
+		variables.put(DESTINATAIRE_LETTRE, "guichet-cpts");
+		variables.put(CONSULTATION_URPS, CONSULTATION_DIX_URPS);
 		variables.putAll(more);
 		return runtimeService().createProcessInstanceByKey(PROCESS_ID)
 			.businessKey(REF)

@@ -260,14 +260,16 @@ class NotificationCourrielsTest {
 
 		this.sender.sendDue();
 		MimeMessage[] received = greenMail.getReceivedMessages();
-		assertThat(CourrielsFixtures.recipients(received)).containsExactlyInAnyOrder("guichet.32" + DEMO,
+		// in Hauts-de-France the ARS receives the lettre itself (decision
+		// parcours-regional)
+		assertThat(CourrielsFixtures.recipients(received)).containsExactlyInAnyOrder("ars.32" + DEMO,
 				"porteur.32" + DEMO);
-		MimeMessage task = CourrielsFixtures.to(received, "guichet.32" + DEMO);
+		MimeMessage task = CourrielsFixtures.to(received, "ars.32" + DEMO);
 		assertThat(task.getSubject()).contains("Vérifier la complétude de la lettre d'intention");
 		assertThat(decoded(task)).contains("CPTS-32-2026-8009").contains("/camunda/app/tasklist/");
 		MimeMessage receipt = CourrielsFixtures.to(received, "porteur.32" + DEMO);
 		assertThat(receipt.getSubject()).contains("accusé de réception");
-		assertThat(decoded(receipt)).contains("Hauts-de-France");
+		assertThat(decoded(receipt)).contains("Hauts-de-France").contains("L’Agence régionale de santé");
 		assertThat(attachmentNames(receipt)).containsExactly("accuse-reception-lettre-CPTS-32-2026-8009.pdf");
 	}
 
