@@ -65,7 +65,7 @@ class LibellesFormulaires {
 			}
 		}
 		if (task.getVariable("communes") instanceof String communes) {
-			task.setVariableLocal("communes" + LIBELLE, this.formats.communes(communes));
+			task.setVariableLocal("communes" + LIBELLE, borne(this.formats.communes(communes)));
 		}
 		if (task.getVariable("porteur") instanceof String porteur) {
 			task.setVariableLocal("porteur" + LIBELLE, this.formats.personne(porteur));
@@ -73,6 +73,21 @@ class LibellesFormulaires {
 		if (task.getVariable("urps") instanceof String urps) {
 			task.setVariableLocal("urps" + LIBELLE, this.formats.institution(urps));
 		}
+	}
+
+	/** Well below the 4,000 characters of the engine's text columns. */
+	static final int LIBELLE_MAX = 3000;
+
+	/**
+	 * A long list cut after its last whole item that fits, with a word that the whole
+	 * list is on the dossier's page (a territory may hold hundreds of communes).
+	 */
+	static String borne(String libelle) {
+		if (libelle.length() <= LIBELLE_MAX) {
+			return libelle;
+		}
+		int fin = libelle.lastIndexOf(", ", LIBELLE_MAX - 80);
+		return libelle.substring(0, (fin > 0) ? fin : LIBELLE_MAX - 80) + " … (liste complète sur la page du dossier)";
 	}
 
 }

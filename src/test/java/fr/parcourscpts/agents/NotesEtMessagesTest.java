@@ -275,8 +275,8 @@ class NotesEtMessagesTest {
 		assertThat((String) mail.get("corps_texte"))
 			.contains("Vous avez reçu un message de Guichet CPTS sur le dossier " + this.reference)
 			.contains(lien);
-		// the stable link opens the porteur's dossier, and nobody else's
-		assertThat(get("/dossiers/" + this.reference, porteur()).getStatus()).isEqualTo(200);
+		// the stable link opens nobody else's dossier (the porteur's own page is read
+		// below)
 		assertThat(get("/dossiers/" + this.reference, DossiersDeTest.porteur("porteur.52")).getStatus()).isEqualTo(404);
 
 		String premiere = portail();

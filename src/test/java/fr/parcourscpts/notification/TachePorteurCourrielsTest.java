@@ -33,6 +33,10 @@ import fr.parcourscpts.dossier.DossierMembers;
 @ApplicationTest
 class TachePorteurCourrielsTest {
 
+	/** References of this class alone (the portal numbers its own dossiers too). */
+	private static final String R = "CPTS-76-2026-T"
+			+ java.util.UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+
 	private static final String DEMO = "@demo.parcours-cpts.fr";
 
 	@Autowired
@@ -95,28 +99,28 @@ class TachePorteurCourrielsTest {
 
 	@Test
 	void theContractReadyToSignIsMailedOnceToEveryPorteurWithTheDeadlineAndTheDossiersLink() {
-		this.fixtures.dossier("CPTS-76-2026-8101", "76", "porteur.76", "co.porteur@exemple.fr");
-		ProcessInstance contrat = avant("contrat-aci", "signatureContrat", "CPTS-76-2026-8101",
+		this.fixtures.dossier((R + "01"), "76", "porteur.76", "co.porteur@exemple.fr");
+		ProcessInstance contrat = avant("contrat-aci", "signatureContrat", (R + "01"),
 				Map.of("dateEffetContrat", new Date(), "partFixe", 142500L, "partVariable", 110000L));
 		Task signature = tache(contrat, "signerContratPorteur");
 		assertThat(signature.getDueDate()).isNotNull();
 
-		List<Courriel> mails = courriels("CPTS-76-2026-8101", "contratASigner");
+		List<Courriel> mails = courriels((R + "01"), "contratASigner");
 		assertThat(mails).extracting(Courriel::destinataires)
 			.containsExactlyInAnyOrder("porteur.76" + DEMO, "co.porteur@exemple.fr");
 		assertThat(mails).allSatisfy((mail) -> {
 			assertThat(mail.statut()).as("in the outbox, delivered and retried by the sender").isEqualTo("PENDING");
-			assertThat(mail.sujet()).isEqualTo("CPTS-76-2026-8101 : votre contrat est prêt à être signé");
+			assertThat(mail.sujet()).isEqualTo(R + "01 : votre contrat est prêt à être signé");
 			assertThat(mail.texte()).contains("attend votre signature")
 				.contains("Signez-le au plus tard le " + jour(signature.getDueDate()))
-				.contains("http://localhost:8080/dossiers/CPTS-76-2026-8101")
+				.contains("http://localhost:8080/dossiers/" + R + "01")
 				.doesNotContain("null");
 			assertThat(mail.html()).contains("au plus tard le " + jour(signature.getDueDate()))
-				.contains("href=\"http://localhost:8080/dossiers/CPTS-76-2026-8101\"");
+				.contains("href=\"http://localhost:8080/dossiers/" + R + "01\"");
 		});
 		// the agents' tasks of the same phase (CPAM, ARS) send the porteur nothing more
 		assertThat(this.jdbc.sql("select count(*) from courriel where reference = :r and destinataires = :to")
-			.param("r", "CPTS-76-2026-8101")
+			.param("r", (R + "01"))
 			.param("to", "porteur.76" + DEMO)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
@@ -124,13 +128,13 @@ class TachePorteurCourrielsTest {
 
 	@Test
 	void theReminderOfAWaitingTaskIsNotASecondTaskMail() {
-		this.fixtures.dossier("CPTS-76-2026-8102", "76", "porteur.76");
-		ProcessInstance creation = avant("cpts-creation", "deposerProjetSante", "CPTS-76-2026-8102", Map.of());
+		this.fixtures.dossier((R + "02"), "76", "porteur.76");
+		ProcessInstance creation = avant("cpts-creation", "deposerProjetSante", (R + "02"), Map.of());
 		Task depot = tache(creation, "deposerProjetSante");
 
-		List<Courriel> mails = courriels("CPTS-76-2026-8102", "projetSanteADeposer");
+		List<Courriel> mails = courriels((R + "02"), "projetSanteADeposer");
 		assertThat(mails).hasSize(1);
-		assertThat(mails.get(0).sujet()).isEqualTo("CPTS-76-2026-8102 : déposez votre projet de santé");
+		assertThat(mails.get(0).sujet()).isEqualTo(R + "02 : déposez votre projet de santé");
 		assertThat(mails.get(0).texte()).contains("Déposez-le au plus tard le " + jour(depot.getDueDate()));
 
 		Job relance = this.engine.getManagementService()
@@ -146,19 +150,19 @@ class TachePorteurCourrielsTest {
 			.messages()
 			.list()
 			.forEach((job) -> this.engine.getManagementService().executeJob(job.getId()));
-		assertThat(courriels("CPTS-76-2026-8102", "projetSanteADeposer")).hasSize(1);
+		assertThat(courriels((R + "02"), "projetSanteADeposer")).hasSize(1);
 	}
 
 	@Test
 	void theActivityReportIsExpectedWithItsYearAndDeadline() {
-		this.fixtures.dossier("CPTS-76-2026-8103", "76", "porteur.76");
-		ProcessInstance evaluation = avant("evaluation-annuelle", "transmettreRapportActivite", "CPTS-76-2026-8103",
+		this.fixtures.dossier((R + "03"), "76", "porteur.76");
+		ProcessInstance evaluation = avant("evaluation-annuelle", "transmettreRapportActivite", (R + "03"),
 				Map.of("numeroEvaluation", 2L, "dateAnniversaire", new Date()));
 		Task rapport = tache(evaluation, "transmettreRapportActivite");
 
-		List<Courriel> mails = courriels("CPTS-76-2026-8103", "rapportActiviteADeposer");
+		List<Courriel> mails = courriels((R + "03"), "rapportActiviteADeposer");
 		assertThat(mails).hasSize(1);
-		assertThat(mails.get(0).sujet()).isEqualTo("CPTS-76-2026-8103 : votre rapport d’activité est attendu");
+		assertThat(mails.get(0).sujet()).isEqualTo(R + "03 : votre rapport d’activité est attendu");
 		assertThat(mails.get(0).texte()).contains("L’année 2 du contrat ACI")
 			.contains("Transmettez-les au plus tard le " + jour(rapport.getDueDate()));
 	}
@@ -179,18 +183,18 @@ class TachePorteurCourrielsTest {
 
 	@Test
 	void everyPorteurTaskMailRendersWithoutAMissingText() {
-		this.fixtures.dossier("CPTS-76-2026-8104", "76", "porteur.76");
-		avant("cpts-creation", "corrigerLettreIntention", "CPTS-76-2026-8104", Map.of());
-		avant("cpts-creation", "completerDemandeFir", "CPTS-76-2026-8104", Map.of());
-		avant("cpts-creation", "corrigerProjetSante", "CPTS-76-2026-8104", Map.of());
+		this.fixtures.dossier((R + "04"), "76", "porteur.76");
+		avant("cpts-creation", "corrigerLettreIntention", (R + "04"), Map.of());
+		avant("cpts-creation", "completerDemandeFir", (R + "04"), Map.of());
+		avant("cpts-creation", "corrigerProjetSante", (R + "04"), Map.of());
 		for (String modele : List.of("lettreACorriger", "demandeFirACompleter", "projetSanteACorriger")) {
-			List<Courriel> mails = courriels("CPTS-76-2026-8104", modele);
+			List<Courriel> mails = courriels((R + "04"), modele);
 			assertThat(mails).as(modele).hasSize(1);
 			assertThat(mails.get(0).texte() + mails.get(0).html()).as(modele)
 				.doesNotContain("??")
 				.doesNotContain("null")
 				.contains("au plus tard le ")
-				.contains("/dossiers/CPTS-76-2026-8104");
+				.contains("/dossiers/" + R + "04");
 		}
 	}
 

@@ -127,7 +127,7 @@ class PagesLisiblesTest {
 			.contains("Vérification par le Guichet CPTS attendue au plus tard le " + echeance);
 		assertThat(brouillon).isNotEqualTo(lettre);
 
-		String dossier = page("/dossiers/" + lettre);
+		String dossier = page("/dossiers/" + reference);
 		assertThat(dossier).contains("Statut du dossier")
 			.contains("Déposée")
 			.contains("attendue au plus tard le " + echeance);
@@ -148,7 +148,7 @@ class PagesLisiblesTest {
 				Map.of("decisionFir", "accorde", "montantFirAccorde", 30000.0));
 		executerMessages(instance.getId());
 
-		String dossier = page("/dossiers/" + lettre);
+		String dossier = page("/dossiers/" + reference);
 		assertThat(dossier).contains("Montant FIR accordé").doesNotContain("Montant FIR accordé (€)");
 		assertThat(dossier).contains("30" + MILLIERS + "000\u00a0€").doesNotContain("30000.0");
 		assertThat(dossier).contains("URPS Biologistes").doesNotContain(">urps-biologistes<");
@@ -156,7 +156,7 @@ class PagesLisiblesTest {
 		assertThat(dossier).contains("Projet de santé à déposer");
 
 		Task depot = tache(reference, "deposerProjetSante");
-		String formulaire = page("/dossiers/" + lettre + "/taches/" + depot.getId());
+		String formulaire = page("/dossiers/" + reference + "/taches/" + depot.getId());
 		assertThat(formulaire)
 			.contains("Statuts de l'association (PDF, 20 Mo au plus) <abbr title=\"obligatoire\">*</abbr>");
 	}

@@ -128,17 +128,18 @@ class AccessibiliteBrowserTest {
 		}
 		// a porteur
 		login("porteur.76");
-		for (String page : List.of("/dossiers", "/dossiers/nouveau", "/dossiers/" + dossier.id(),
-				"/dossiers/" + dossier.id() + "/recu", "/dossiers/" + dossier.id() + "/lettre",
-				"/dossiers/" + dossier.id() + "/taches/" + dossier.taskId(), "/dossiers/" + dossier.id() + "/abandon",
-				"/invitations/dossier/" + dossier.dossierId(), "/compte", "/accessibilite")) {
+		for (String page : List.of("/dossiers", "/dossiers/nouveau", "/dossiers/" + dossier.reference(),
+				"/dossiers/" + dossier.reference() + "/recu", "/dossiers/" + dossier.reference() + "/lettre",
+				"/dossiers/" + dossier.reference() + "/taches/" + dossier.taskId(),
+				"/dossiers/" + dossier.reference() + "/abandon", "/invitations/dossier/" + dossier.reference(),
+				"/compte", "/accessibilite")) {
 			auditer("porteur " + page, page);
 		}
 		open("/dossiers/nouveau");
 		this.driver.findElement(By.cssSelector("button[value=envoyer]")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resume-erreurs")));
 		analyser("porteur lettre refusée (erreurs)");
-		open("/dossiers/" + dossier.id() + "/taches/" + dossier.taskId());
+		open("/dossiers/" + dossier.reference() + "/taches/" + dossier.taskId());
 		this.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert--error, .field--error")));
 		analyser("porteur projet de santé refusé (erreurs)");
@@ -178,6 +179,8 @@ class AccessibiliteBrowserTest {
 		if (this.connecte) {
 			// the page itself, not the login page it would redirect to
 			assertThat(this.driver.getCurrentUrl()).as(nom).doesNotContain("/connexion");
+			// and the page asked for, not the error page of a wrong address
+			assertThat(this.driver.getTitle()).as(nom).doesNotContain("Page introuvable");
 		}
 		analyser(nom);
 	}

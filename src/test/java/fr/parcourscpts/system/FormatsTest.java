@@ -58,9 +58,10 @@ class FormatsTest {
 
 	@Test
 	void eachNewAgentTaskCarriesTheDisplayVariablesItsFormShows() {
-		Map<String, Object> variables = new HashMap<>(Map.of("reference", "CPTS-76-2026-9201", "region", "76",
-				"porteur", "porteur.76", "nomCpts", "CPTS du Lauragais", "population", 26632L, "communes",
-				"31555,31069", "montantFirDemande", 30000.0));
+		Map<String, Object> variables = new HashMap<>(
+				Map.of("reference", "CPTS-76-2026-9201", "region", "76", "porteur", "porteur.76", "nomCpts",
+						"CPTS du Lauragais", "population", 26632L, "communes", "31555,31069", "montantFirDemande",
+						30000.0, "destinataireLettre", "guichet-cpts", "consultationUrps", "dixUrps"));
 		ProcessInstance instance = this.engine.getRuntimeService()
 			.createProcessInstanceByKey("cpts-creation")
 			.businessKey("CPTS-76-2026-9201")
