@@ -94,6 +94,32 @@ class ContainerFilesTest {
 		assertThat(String.join("\n", lines)).contains("/actuator/health");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void twoIdenticalNodesRunBehindTheProxy() throws IOException {
+		Map<String, Object> services = (Map<String, Object>) compose().get("services");
+		assertThat(services).containsKeys("app", "app2", "proxy");
+		Map<String, Object> app = (Map<String, Object>) services.get("app");
+		Map<String, Object> app2 = (Map<String, Object>) services.get("app2");
+		assertThat(app2.get("build")).isEqualTo(app.get("build"));
+		assertThat(app2.get("environment")).as("the same configuration on both nodes")
+			.isEqualTo(app.get("environment"));
+		assertThat(app).as("only the proxy is published").doesNotContainKey("ports");
+		assertThat(app2).doesNotContainKey("ports");
+
+		Map<String, Object> proxy = (Map<String, Object>) services.get("proxy");
+		assertThat(proxy.get("image").toString()).startsWith("nginx:");
+		assertThat((List<String>) proxy.get("ports")).containsExactly("8080:8080");
+		assertThat((List<String>) proxy.get("volumes")).contains("./docker/nginx.conf:/etc/nginx/nginx.conf:ro");
+		String nginx = Files.readString(Path.of("docker", "nginx.conf"));
+		assertThat(nginx).contains("server app:8080").contains("server app2:8080").contains("listen 8080");
+		assertThat(nginx).doesNotContain("ip_hash").doesNotContain("sticky");
+		Matcher bodyLimit = Pattern.compile("client_max_body_size (\\d+)m;").matcher(nginx);
+		assertThat(bodyLimit.find()).isTrue();
+		assertThat(Integer.parseInt(bodyLimit.group(1))).as("at least the application's 25MB")
+			.isGreaterThanOrEqualTo(25);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, String> appEnvironment() throws IOException {
 		Map<String, Object> services = (Map<String, Object>) compose().get("services");
