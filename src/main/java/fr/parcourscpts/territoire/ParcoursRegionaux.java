@@ -13,6 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,13 +40,13 @@ public class ParcoursRegionaux {
 
 	private final BiFunction<String, VariableMap, DmnDecisionTableResult> tables;
 
-	/** The tables as deployed in the process engine (their latest version). */
+	/**
+	 * The tables as deployed in the process engine (their latest version), their results
+	 * kept (TablesDeDecision).
+	 */
 	@Autowired
-	ParcoursRegionaux(DecisionService decisions) {
-		this((decision, variables) -> decisions.evaluateDecisionTableByKey(decision)
-			.decisionDefinitionWithoutTenantId()
-			.variables(variables)
-			.evaluate());
+	ParcoursRegionaux(DecisionService decisions, RepositoryService repository) {
+		this(new TablesDeDecision(decisions, repository)::evaluer);
 	}
 
 	private ParcoursRegionaux(BiFunction<String, VariableMap, DmnDecisionTableResult> tables) {

@@ -8,6 +8,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,13 +34,17 @@ public class ReglesTaille {
 
 	private final Function<VariableMap, DmnDecisionTableResult> table;
 
-	/** The table as deployed in the process engine (its latest version). */
+	/**
+	 * The table as deployed in the process engine (its latest version), its results kept
+	 * (TablesDeDecision).
+	 */
 	@Autowired
-	ReglesTaille(DecisionService decisions) {
-		this((variables) -> decisions.evaluateDecisionTableByKey(DECISION)
-			.decisionDefinitionWithoutTenantId()
-			.variables(variables)
-			.evaluate());
+	ReglesTaille(DecisionService decisions, RepositoryService repository) {
+		this(tables(new TablesDeDecision(decisions, repository)));
+	}
+
+	private static Function<VariableMap, DmnDecisionTableResult> tables(TablesDeDecision tables) {
+		return (variables) -> tables.evaluer(DECISION, variables);
 	}
 
 	private ReglesTaille(Function<VariableMap, DmnDecisionTableResult> table) {

@@ -1,0 +1,93 @@
+package fr.parcourscpts.system;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL statements a piece of code issues, counted in the tests' one context: every
+ * DataSource bean (the one of the application, the engine and Spring Session) is wrapped
+ * so that each statement prepared or created on the current thread is recorded while
+ * {@link #statements(Supplier)} runs. Other threads (the job executor, other tests'
+ * requests) are not counted, so the count of a MockMvc request is exact.
+ */
+@Component
+public class CompteurSql implements BeanPostProcessor {
+
+	private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
+
+	private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
+
+	/** The SQL of the statements {@code work} issued on this thread, in order. */
+	public static List<String> statements(Runnable work) {
+		List<String> recorded = new ArrayList<>();
+		List<String> outer = RECORDED.get();
+		RECORDED.set(recorded);
+		try {
+			work.run();
+		}
+		finally {
+			RECORDED.set(outer);
+		}
+		return recorded;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof DataSource dataSource && !(bean instanceof Compteur)) {
+			return new Compteur(dataSource);
+		}
+		return bean;
+	}
+
+	private static final class Compteur extends DelegatingDataSource {
+
+		Compteur(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return counting(super.getConnection());
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return counting(super.getConnection(username, password));
+		}
+
+		private static Connection counting(Connection connection) {
+			InvocationHandler handler = (proxy, method, args) -> invoke(connection, method, args);
+			return (Connection) Proxy.newProxyInstance(CompteurSql.class.getClassLoader(),
+					new Class<?>[] { Connection.class }, handler);
+		}
+
+		private static Object invoke(Connection connection, Method method, Object[] args) throws Throwable {
+			List<String> recorded = RECORDED.get();
+			if (recorded != null && STATEMENTS.contains(method.getName())) {
+				recorded.add((args != null && args.length > 0 && args[0] instanceof String sql) ? sql : "(statement)");
+			}
+			try {
+				return method.invoke(connection, args);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getTargetException();
+			}
+		}
+
+	}
+
+}
