@@ -320,15 +320,15 @@ class DossierController {
 		// shown once as "non lu", read from now on
 		this.messagerie.luParLePorteur(lettre.reference(), user.getName());
 		model.addAttribute("taches", this.suivi.taches(lettre.reference()));
-		model.addAttribute("situation", this.suivi.situation(lettre.reference()));
+		Suivi.Situation situation = this.suivi.situation(lettre.reference());
+		model.addAttribute("situation", situation);
 		model.addAttribute("statut", this.statuts.statut(lettre.reference()));
 		model.addAttribute("pieces", this.pieces.deLettre(id));
 		model.addAttribute("documentsOfficiels", this.documents.ofDossier(lettre.reference()));
 		model.addAttribute("avisUrps", this.suivi.avisUrps(lettre.reference(), variables));
 		model.addAttribute("projetSante", this.taches.projetSante(id));
 		boolean instruction = variables.get(CreationProcess.DATE_VALIDATION_TACITE) != null
-				&& variables.get(CreationProcess.VALIDATION_PROJET) == null
-				&& this.suivi.situation(lettre.reference()).issue() == null;
+				&& variables.get(CreationProcess.VALIDATION_PROJET) == null && situation.issue() == null;
 		model.addAttribute("instruction", instruction);
 		model.addAttribute("enPause", Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE)));
 		model.addAttribute("delai", PortailApiController.DelaiValidationTaciteJson.de(variables));

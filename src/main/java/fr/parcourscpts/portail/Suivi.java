@@ -90,7 +90,11 @@ class Suivi {
 
 	/** The main instance of the dossier (the first one started). */
 	HistoricProcessInstance principale(String reference) {
-		return instances(reference).stream()
+		return principale(instances(reference));
+	}
+
+	private static HistoricProcessInstance principale(List<HistoricProcessInstance> instances) {
+		return instances.stream()
 			.filter((instance) -> CreationProcess.PROCESS_ID.equals(instance.getProcessDefinitionKey()))
 			.findFirst()
 			.orElse(null);
@@ -146,7 +150,10 @@ class Suivi {
 	}
 
 	List<HistoricActivityInstance> activites(String reference) {
-		List<HistoricProcessInstance> instances = instances(reference);
+		return activites(instances(reference));
+	}
+
+	private List<HistoricActivityInstance> activites(List<HistoricProcessInstance> instances) {
 		if (instances.isEmpty()) {
 			return List.of();
 		}
@@ -166,8 +173,9 @@ class Suivi {
 
 	/** The timeline of the steps of the path: done, current, to come. */
 	List<Etape> etapes(String reference, Map<String, Object> variables) {
-		List<HistoricActivityInstance> activites = activites(reference);
-		HistoricProcessInstance principale = principale(reference);
+		List<HistoricProcessInstance> instances = instances(reference);
+		List<HistoricActivityInstance> activites = activites(instances);
+		HistoricProcessInstance principale = principale(instances);
 		boolean termine = principale != null && principale.getEndTime() != null;
 		List<Etape> etapes = new ArrayList<>();
 		for (Jalon jalon : JALONS) {
@@ -239,17 +247,9 @@ class Suivi {
 				.orElse(principale.getEndActivityId());
 			return new Situation(List.of(), null, fin);
 		}
-		List<String> courantes = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(reference)
-			.list()
-			.stream()
-			.map(Task::getName)
-			.distinct()
-			.toList();
-		Date prochaine = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(reference)
-			.list()
-			.stream()
+		List<Task> ouvertes = this.tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
+		List<String> courantes = ouvertes.stream().map(Task::getName).distinct().toList();
+		Date prochaine = ouvertes.stream()
 			.map(Task::getDueDate)
 			.filter(Objects::nonNull)
 			.min(Date::compareTo)
@@ -259,12 +259,14 @@ class Suivi {
 
 	/** The URPS opinions, once the Guichet has forwarded them to the ARS. */
 	Map<String, Map<String, String>> avisUrps(String reference, Map<String, Object> variables) {
-		boolean transmis = transmisArs(reference);
+		// the opinions first: without them, the engine need not be asked where the lettre
+		// is
 		Object json = variables.get(CreationProcess.AVIS_URPS);
-		if (!transmis || !(json instanceof String text) || text.isBlank()) {
+		if (!(json instanceof String text) || text.isBlank()) {
 			return Map.of();
 		}
-		return AvisUrps.lire(text);
+		boolean transmis = "ars".equals(variables.get(CreationProcess.DESTINATAIRE_LETTRE)) || transmisArs(reference);
+		return transmis ? AvisUrps.lire(text) : Map.of();
 	}
 
 	/**
