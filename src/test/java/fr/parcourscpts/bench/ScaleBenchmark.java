@@ -147,7 +147,7 @@ class ScaleBenchmark {
 				long[] bareBefore = sizes(bare.dataSource());
 				p1(api, bare, dossiers);
 				p6(service, serviceBefore, bare, bareBefore, dossiers);
-				List<Long> porteurLettres = api.lettreIds();
+				List<String> porteurLettres = api.references();
 				p2(api, bare, taches);
 				p4(api, porteurLettres, clients, secondes);
 				long rssAfter = app.rssMegabytes();
@@ -165,6 +165,77 @@ class ScaleBenchmark {
 		String table = table(dossiers, taches, clients, secondes, appArgs);
 		System.out.println(table);
 		Files.writeString(dir.resolve("resultats.md"), table);
+	}
+
+	/**
+	 * P4 and P5 alone, for one jar or several side by side in one run (before/after a
+	 * change: {@code -Dbench.jars=avant.jar,apres.jar}, default the built jar), each on
+	 * its own database of the same PostgreSQL server: start to the first 200, RSS, then
+	 * {@code bench.dossiers} lettres (default 20) and the two pages under
+	 * {@code bench.clients} users. {@code bench.appJvm}: more JVM options for the
+	 * application (a flight recording: {@code -XX:StartFlightRecording=filename=x.jfr}).
+	 * Run with {@code ./mvnw test -Dtest=ScaleBenchmark#pages}; writes
+	 * {@code target/bench/pages.md}.
+	 */
+	@Test
+	void pages() throws Exception {
+		String jars = System.getProperty("bench.jars", "");
+		List<Path> candidates = jars.isBlank() ? List.of(jar())
+				: Stream.of(jars.split(",")).map((jar) -> Path.of(jar.trim()).toAbsolutePath()).toList();
+		int dossiers = Integer.getInteger("bench.dossiers", 20);
+		int clients = Integer.getInteger("bench.clients", 50);
+		int secondes = Integer.getInteger("bench.secondes", 30);
+		String xmx = System.getProperty("bench.xmx", "384m");
+		String appJvm = System.getProperty("bench.appJvm", "");
+		Path dir = Files.createDirectories(Path.of("target", "bench"));
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setServerConfig("synchronous_commit", "on")
+			.start()) {
+			for (int n = 0; n < candidates.size(); n++) {
+				Path jar = candidates.get(n);
+				String label = (candidates.size() > 1) ? ", " + jar.getFileName() : "";
+				execute(postgres.getPostgresDatabase(), "create database pages" + n);
+				List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
+						"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC"));
+				if (!appJvm.isBlank()) {
+					jvm.addAll(List.of(appJvm.trim().split("\\s+")));
+				}
+				Map<String, String> environment = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
+						postgres.getJdbcUrl("postgres", "pages" + n), "PARCOURS_DB_USER", "postgres",
+						"PARCOURS_DB_PASSWORD", "postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+				ChildApplication app = ChildApplication.start(jar, jvm,
+						List.of("--parcours.courriels.envoi-planifie=false"), environment,
+						dir.resolve("pages" + n + ".log"));
+				try {
+					long rssStart = app.rssMegabytes();
+					Api api = new Api(app.url());
+					api.createAccounts();
+					List<String> regions = new ArrayList<>(COMMUNE_PAR_REGION.keySet());
+					AtomicInteger i = new AtomicInteger();
+					parallel(WORKERS, dossiers, () -> {
+						int k = i.incrementAndGet();
+						// half of them in Occitanie, the agents' region
+						api.sendLettre("CPTS des pages " + k,
+								COMMUNE_PAR_REGION.get((k % 2 == 0) ? "76" : regions.get(k % regions.size())));
+						return 1;
+					});
+					p4(api, api.references(), clients, secondes, label);
+					long rssAfter = app.rssMegabytes();
+					ligne("P5 start to first 200 (s)" + label, "%.1f".formatted(app.startSeconds()), "—", "—",
+							"≤ 10 s");
+					ligne("P5 RSS after start / after the load (MB), -Xmx" + xmx + label, rssStart + " / " + rssAfter,
+							"—", "—", "≤ 600 MB");
+				}
+				finally {
+					app.stop();
+				}
+			}
+		}
+		this.notes.add("JVM options: -Xmx" + xmx + " -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m"
+				+ " -XX:+UseSerialGC " + appJvm);
+		String table = table(dossiers, 0, clients, secondes, "");
+		System.out.println(table);
+		Files.writeString(dir.resolve("pages.md"), table);
 	}
 
 	/**
@@ -275,19 +346,23 @@ class ScaleBenchmark {
 
 	// P4: pages under 50 concurrent users
 
-	private void p4(Api api, List<Long> lettres, int clients, int secondes) throws Exception {
+	private void p4(Api api, List<String> lettres, int clients, int secondes) throws Exception {
+		p4(api, lettres, clients, secondes, "");
+	}
+
+	private void p4(Api api, List<String> lettres, int clients, int secondes, String label) throws Exception {
 		Pages porteur = load(clients, secondes, () -> {
 			Session session = api.login(PORTEUR);
 			return () -> session.get("/dossiers/" + lettres.get((int) (Math.random() * lettres.size())));
 		});
-		ligne("P4 porteur's dossier page p50/p95/p99 (ms), " + clients + " users, " + secondes + " s",
+		ligne("P4 porteur's dossier page p50/p95/p99 (ms), " + clients + " users, " + secondes + " s" + label,
 				porteur.stats + "; " + porteur.pages + " pages, " + porteur.errors + " errors", "—", "—",
 				"p95 ≤ 100 ms, 0 errors");
 		Pages agents = load(clients, secondes, () -> {
 			Session session = api.login("guichet.bench");
 			return () -> session.get("/agents");
 		});
-		ligne("P4 agents' dossier list p50/p95/p99 (ms), " + clients + " users, " + secondes + " s",
+		ligne("P4 agents' dossier list p50/p95/p99 (ms), " + clients + " users, " + secondes + " s" + label,
 				agents.stats + "; " + agents.pages + " pages, " + agents.errors + " errors", "—", "—",
 				"p95 ≤ 100 ms, 0 errors");
 	}
@@ -580,11 +655,15 @@ class ScaleBenchmark {
 			return json(sent).get("reference").asText();
 		}
 
-		List<Long> lettreIds() {
-			List<Long> ids = new ArrayList<>();
-			json(call("GET", "/api/portail/dossiers", null, PORTEUR, PASSWORD))
-				.forEach((lettre) -> ids.add(lettre.get("id").asLong()));
-			return ids;
+		/** The references of the porteur's sent dossiers (their pages' addresses). */
+		List<String> references() {
+			List<String> references = new ArrayList<>();
+			json(call("GET", "/api/portail/dossiers", null, PORTEUR, PASSWORD)).forEach((lettre) -> {
+				if (lettre.hasNonNull("reference")) {
+					references.add(lettre.get("reference").asText());
+				}
+			});
+			return references;
 		}
 
 		int openVerifierCompletude() {
