@@ -655,7 +655,10 @@ class ScaleBenchmark {
 			return json(sent).get("reference").asText();
 		}
 
-		/** The references of the porteur's sent dossiers (their pages' addresses). */
+		/**
+		 * The references of the porteur's sent dossiers: the dossier page's URL is by
+		 * reference.
+		 */
 		List<String> references() {
 			List<String> references = new ArrayList<>();
 			json(call("GET", "/api/portail/dossiers", null, PORTEUR, PASSWORD)).forEach((lettre) -> {
@@ -663,6 +666,9 @@ class ScaleBenchmark {
 					references.add(lettre.get("reference").asText());
 				}
 			});
+			if (references.isEmpty()) {
+				throw new AssertionError("the porteur has no sent dossier for P4");
+			}
 			return references;
 		}
 
