@@ -151,7 +151,6 @@ class ScaleBenchmark {
 				long[] bareBefore = sizes(bare.dataSource());
 				p1(api, bare, dossiers);
 				p6(service, serviceBefore, bare, bareBefore, dossiers);
-				p6Nettoyage(api, service, bare);
 				List<Long> porteurLettres = api.lettreIds();
 				p2(api, bare, taches);
 				p4(api, porteurLettres, clients, secondes);
@@ -161,6 +160,8 @@ class ScaleBenchmark {
 				ligne("P5 RSS after start / after the load (MB), -Xmx" + xmx, rssStart + " / " + rssAfter, "—", "—",
 						"≤ 600 MB");
 				this.notes.add("P5 JVM options: " + String.join(" ", jvm));
+				// last: it ends the dossiers the porteur's pages of P4 show
+				p6Nettoyage(api, service, bare);
 			}
 			finally {
 				app.stop();
