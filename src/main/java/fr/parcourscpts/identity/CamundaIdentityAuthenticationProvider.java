@@ -90,12 +90,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		this.identityService.createGroupQuery()
 			.groupMember(userId)
 			.list()
-			.forEach((group) -> authorities.add(new SimpleGrantedAuthority("GROUP_" + group.getId())));
+			.forEach((group) -> authorities
+				.add(new SimpleGrantedAuthority(SpringAuthoritiesAuthenticationProvider.GROUP + group.getId())));
 		this.identityService.createTenantQuery()
 			.userMember(userId)
 			.includingGroupsOfUser(true)
 			.list()
-			.forEach((tenant) -> authorities.add(new SimpleGrantedAuthority("REGION_" + tenant.getId())));
+			.forEach((tenant) -> authorities
+				.add(new SimpleGrantedAuthority(SpringAuthoritiesAuthenticationProvider.REGION + tenant.getId())));
 		return authorities;
 	}
 

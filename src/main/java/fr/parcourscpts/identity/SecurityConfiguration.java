@@ -193,7 +193,8 @@ class SecurityConfiguration {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ProcessEngineAuthenticationFilter());
 		registration.setName("camunda-engine-rest-authentication");
-		registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+		registration.addInitParameter("authentication-provider",
+				SpringAuthoritiesAuthenticationProvider.class.getName());
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 		return registration;

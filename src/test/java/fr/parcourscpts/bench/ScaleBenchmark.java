@@ -110,6 +110,9 @@ class ScaleBenchmark {
 
 	private final List<String> notes = new ArrayList<>();
 
+	/** The service's database, for its task query measured in process (P2). */
+	private String serviceJdbcUrl;
+
 	@Test
 	void scale() throws Exception {
 		Path jar = jar();
@@ -127,6 +130,7 @@ class ScaleBenchmark {
 			execute(server, "create database service");
 			execute(server, "create database moteur");
 			DataSource service = postgres.getDatabase("postgres", "service");
+			this.serviceJdbcUrl = postgres.getJdbcUrl("postgres", "service");
 			List<String> jvm = List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
 					"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC");
 			Map<String, String> environment = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
@@ -156,6 +160,8 @@ class ScaleBenchmark {
 				ligne("P5 RSS after start / after the load (MB), -Xmx" + xmx, rssStart + " / " + rssAfter, "—", "—",
 						"≤ 600 MB");
 				this.notes.add("P5 JVM options: " + String.join(" ", jvm));
+				// last: it ends the dossiers the porteur's pages of P4 show
+				p6Nettoyage(api, service, bare);
 			}
 			finally {
 				app.stop();
@@ -316,23 +322,51 @@ class ScaleBenchmark {
 
 	// P2: "Tâches de mon institution", 15 per page, and its count
 
+	/**
+	 * The open tasks are made through the engine's REST API by default (an instance of
+	 * {@code cpts-creation} started at the Guichet's first task with the variables the
+	 * filter shows, as the portal's "Envoyer" leaves it), so that 10,000 or 100,000 open
+	 * tasks do not take 100,000 lettres through the portal;
+	 * {@code -Dbench.chargement=portail} sends real lettres instead. Beside the list over
+	 * HTTP, two figures split its time: the same filter queried in process on the
+	 * service's database (an engine of this JVM with the service's settings), and an
+	 * authenticated call that does nothing ({@code GET /engine-rest/version}): HTTP and
+	 * Basic authentication alone.
+	 */
 	private void p2(Api api, BareEngine bare, int taches) throws Exception {
 		int already = api.openVerifierCompletude();
 		int toSend = Math.max(0, taches - already);
 		List<String> regions = new ArrayList<>(COMMUNE_PAR_REGION.keySet());
+		boolean portail = "portail".equals(System.getProperty("bench.chargement", "moteur"));
 		AtomicInteger n = new AtomicInteger();
 		long start = System.nanoTime();
 		parallel(WORKERS, toSend, () -> {
 			int i = n.incrementAndGet();
-			api.sendLettre("CPTS de charge " + i, COMMUNE_PAR_REGION.get(regions.get(i % regions.size())));
+			String region = regions.get(i % regions.size());
+			if (portail) {
+				api.sendLettre("CPTS de charge " + i, COMMUNE_PAR_REGION.get(region));
+			}
+			else {
+				api.startAtVerifierCompletude(i, region);
+			}
 			return 1;
 		});
-		this.notes.add("P2 load: %d lettres sent through the portal's API in %.0f s (%.1f/s)".formatted(toSend,
-				(System.nanoTime() - start) / 1e9, toSend / ((System.nanoTime() - start) / 1e9)));
+		double loadSeconds = (System.nanoTime() - start) / 1e9;
+		this.notes.add("P2 load: %d open tasks made %s in %.0f s (%.1f/s)".formatted(toSend,
+				portail ? "by lettres sent through the portal's API"
+						: "by instances started at verifierCompletude through /engine-rest",
+				loadSeconds, toSend / loadSeconds));
 		int open = api.openTasks();
 		String filter = api.filterId("Tâches de mon institution");
 		Stats list = measure(200, () -> api.filterList(filter, "guichet.bench"));
 		Stats count = measure(200, () -> api.filterCount(filter, "guichet.bench"));
+		Stats auth = measure(200, () -> api.version("guichet.bench"));
+		Stats inProcessList;
+		Stats inProcessCount;
+		try (ServiceInProcess inProcess = new ServiceInProcess(this.serviceJdbcUrl)) {
+			inProcessList = measure(200, () -> inProcess.filterList(filter, "guichet.bench", "76", 15));
+			inProcessCount = measure(200, () -> inProcess.filterCount(filter, "guichet.bench", "76"));
+		}
 
 		bare.deploySingleTask();
 		bare.startSingleTasks(open, regions);
@@ -340,8 +374,15 @@ class ScaleBenchmark {
 		Stats bareCount = measure(200, () -> bare.institutionCount("76"));
 		ligne("P2 list p50/p95/p99 (ms), " + open + " open tasks, 18 regions", list.toString(), bareList.toString(),
 				ratio(list.p95(), bareList.p95()), "≤ 1.5");
+		ligne("P2 — the same filter in process on the service's database (no HTTP), its variables read",
+				inProcessList.toString(), bareList.toString(), ratio(inProcessList.p95(), bareList.p95()), "—");
+		ligne("P2 — HTTP + Basic authentication alone (GET /engine-rest/version as the agent)", auth.toString(), "—",
+				"—", "—");
 		ligne("P2 its count p50/p95/p99 (ms)", count.toString(), bareCount.toString(),
 				ratio(count.p95(), bareCount.p95()), "—");
+		ligne("P2 — its count in process on the service's database", inProcessCount.toString(), bareCount.toString(),
+				ratio(inProcessCount.p95(), bareCount.p95()), "—");
+		this.notes.add("P2 load average at the measure: " + loadAverage());
 	}
 
 	// P4: pages under 50 concurrent users
@@ -412,6 +453,82 @@ class ScaleBenchmark {
 		ligne("P6 DB growth per dossier at the FIR decision (kB): runtime / history / application",
 				"%d / %d / %d".formatted(app[0] / 1024 / dossiers, app[1] / 1024 / dossiers, app[2] / 1024 / dossiers),
 				"%d / %d / —".formatted(moteur[0] / 1024 / bareInstances, moteur[1] / 1024 / bareInstances), "—", "—");
+	}
+
+	/**
+	 * P6, history cleanup: the dossiers of P1 end (abandoned, as a porteur may at any
+	 * step), are given a removal time in the past (as if they had ended more than 10
+	 * years ago), then the cleanup job runs as it does each night; the same for the ended
+	 * instances of the bare engine. Rows and bytes of {@code act_hi_*} removed, and how
+	 * long it took.
+	 */
+	private void p6Nettoyage(Api api, DataSource service, BareEngine bare) throws Exception {
+		int ended = api.abandonAll("cpts-creation");
+		long[] before = historyRowsAndBytes(service);
+		long start = System.nanoTime();
+		api.removalTimeInThePast();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+		// the batch's monitor job polls every 30 s: its rows tell sooner that it is done
+		while (count(service, "select count(*) from act_hi_procinst where end_time_ is not null"
+				+ " and (removal_time_ is null or removal_time_ > now())") > 0) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("removal-time batch not done after 10 min");
+			}
+			sleep(200);
+		}
+		api.cleanupUntilEmpty();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long[] removed = minus2(before, historyRowsAndBytes(service));
+
+		long[] bareBefore = historyRowsAndBytes(bare.dataSource());
+		long bareStart = System.nanoTime();
+		int bareEnded = bare.cleanupAllEnded();
+		double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
+		long[] bareRemoved = minus2(bareBefore, historyRowsAndBytes(bare.dataSource()));
+		ligne("P6 history cleanup of ended instances past their removal time: rows / kB of act_hi_* removed, s",
+				"%d dossiers: %d rows / %d kB in %.1f s".formatted(ended, removed[0], removed[1] / 1024, seconds),
+				"%d instances: %d rows / %d kB in %.1f s".formatted(bareEnded, bareRemoved[0], bareRemoved[1] / 1024,
+						bareSeconds),
+				"—", "removed");
+		this.notes.add("P6 cleanup: the service's time includes the removal-time batch and the job executor's "
+				+ "pick-up (polled every 200 ms); the bare engine runs the same jobs itself");
+	}
+
+	private static long count(DataSource dataSource, String sql) throws Exception {
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	private static long[] minus2(long[] before, long[] after) {
+		return new long[] { before[0] - after[0], before[1] - after[1] };
+	}
+
+	/** Rows and bytes of live rows (pg_column_size) in the act_hi_* tables. */
+	private static long[] historyRowsAndBytes(DataSource dataSource) throws Exception {
+		long rows = 0;
+		long bytes = 0;
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			List<String> tables = new ArrayList<>();
+			try (ResultSet names = statement.executeQuery(
+					"select tablename from pg_tables where schemaname = 'public' and tablename like 'act\\_hi\\_%'")) {
+				while (names.next()) {
+					tables.add(names.getString(1));
+				}
+			}
+			for (String table : tables) {
+				try (ResultSet sum = statement
+					.executeQuery("select count(*), coalesce(sum(pg_column_size(t.*)), 0) from " + table + " t")) {
+					sum.next();
+					rows += sum.getLong(1);
+					bytes += sum.getLong(2);
+				}
+			}
+		}
+		return new long[] { rows, bytes };
 	}
 
 	private static long[] minus(long[] after, long[] before) {
@@ -691,6 +808,81 @@ class ScaleBenchmark {
 				.asText();
 		}
 
+		/**
+		 * What the portal's "Envoyer" leaves in the engine, without the portal: an
+		 * instance at the Guichet's first task, with the variables its filter shows.
+		 */
+		void startAtVerifierCompletude(int i, String region) {
+			String reference = "B" + region + "-" + i;
+			Map<String, Object> variables = new LinkedHashMap<>();
+			variables.put("reference", Map.of("value", reference));
+			variables.put("region", Map.of("value", region));
+			variables.put("nomCpts", Map.of("value", "CPTS de charge " + i));
+			variables.put("porteur", Map.of("value", PORTEUR));
+			variables.put("destinataireLettre", Map.of("value", "guichet-cpts"));
+			variables.put("consultationUrps", Map.of("value", "dixUrps"));
+			expect(200,
+					call("POST", "/engine-rest/process-definition/key/cpts-creation/start",
+							Map.of("businessKey", reference, "variables", variables, "startInstructions",
+									List.of(Map.of("type", "startBeforeActivity", "activityId", "verifierCompletude"))),
+							"admin", ADMIN_PASSWORD));
+		}
+
+		/** An authenticated call that does nothing: HTTP and Basic authentication. */
+		void version(String user) {
+			expect(200, call("GET", "/engine-rest/version", null, user, PASSWORD));
+		}
+
+		/** Ends every running instance of the model, as an abandonment does. */
+		int abandonAll(String key) {
+			JsonNode instances = json(call("GET", "/engine-rest/process-instance?processDefinitionKey=" + key, null,
+					"admin", ADMIN_PASSWORD));
+			for (JsonNode instance : instances) {
+				expect(204,
+						call("DELETE",
+								"/engine-rest/process-instance/" + instance.get("id").asText()
+										+ "?skipCustomListeners=true&skipIoMappings=true",
+								null, "admin", ADMIN_PASSWORD));
+			}
+			return instances.size();
+		}
+
+		/**
+		 * Every ended instance gets a removal time of yesterday (a batch, run by the job
+		 * executor).
+		 */
+		void removalTimeInThePast() {
+			String yesterday = OffsetDateTime.now(ZoneOffset.UTC)
+				.minusDays(1)
+				.withNano(0)
+				.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+			JsonNode batch = json(call(
+					"POST", "/engine-rest/history/process-instance/set-removal-time", Map.of("absoluteRemovalTime",
+							yesterday, "hierarchical", true, "historicProcessInstanceQuery", Map.of("finished", true)),
+					"admin", ADMIN_PASSWORD));
+			if (!batch.hasNonNull("id")) {
+				throw new AssertionError("no removal-time batch: " + batch);
+			}
+		}
+
+		/**
+		 * The cleanup job made due now, until no ended instance is left in the history.
+		 */
+		void cleanupUntilEmpty() {
+			expect(200,
+					call("POST", "/engine-rest/history/cleanup?immediatelyDue=true", null, "admin", ADMIN_PASSWORD));
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+			while (json(call("GET", "/engine-rest/history/process-instance/count?finished=true", null, "admin",
+					ADMIN_PASSWORD))
+				.get("count")
+				.asInt() > 0) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("history cleanup not done after 10 min");
+				}
+				sleep(200);
+			}
+		}
+
 		/** As Tasklist asks it: 15 per page, by creation date. */
 		void filterList(String filter, String user) {
 			expect(200, call("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
@@ -905,6 +1097,35 @@ class ScaleBenchmark {
 				.count();
 		}
 
+		/**
+		 * The ended instances get a removal time of yesterday, then the cleanup job runs
+		 * until none is left: the jobs the service's job executor runs, run here.
+		 */
+		int cleanupAllEnded() {
+			var history = this.engine.getHistoryService();
+			var management = this.engine.getManagementService();
+			int ended = (int) history.createHistoricProcessInstanceQuery().finished().count();
+			var batch = history.setRemovalTimeToHistoricProcessInstances()
+				.absoluteRemovalTime(new java.util.Date(System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1)))
+				.byQuery(history.createHistoricProcessInstanceQuery().finished())
+				.hierarchical()
+				.executeAsync();
+			for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId())) {
+				for (var job = management.createJobQuery().jobDefinitionId(definition).listPage(0, 1); !job
+					.isEmpty(); job = management.createJobQuery().jobDefinitionId(definition).listPage(0, 1)) {
+					management.executeJob(job.get(0).getId());
+				}
+			}
+			history.cleanUpHistoryAsync(true);
+			for (int run = 0; history.createHistoricProcessInstanceQuery().finished().count() > 0; run++) {
+				if (run > 10_000) {
+					throw new AssertionError("bare engine: history cleanup not done after 10,000 runs");
+				}
+				management.executeJob(history.findHistoryCleanupJobs().get(0).getId());
+			}
+			return ended;
+		}
+
 		void deploySingleTask() {
 			var process = Bpmn.createExecutableProcess("attente");
 			this.engine.getRepositoryService()
@@ -956,6 +1177,86 @@ class ScaleBenchmark {
 			finally {
 				this.engine.getIdentityService().clearAuthentication();
 			}
+		}
+
+		@Override
+		public void close() {
+			this.engine.close();
+		}
+
+	}
+
+	/**
+	 * A second engine on the service's database, in this JVM, with the service's engine
+	 * settings: the filter "Tâches de mon institution" as the REST API runs it (the
+	 * filter's query extended by the sorting, then the variables the filter shows, for
+	 * the page's tasks), without HTTP, authentication or the application around it.
+	 */
+	private static final class ServiceInProcess implements AutoCloseable {
+
+		private final ProcessEngine engine;
+
+		ServiceInProcess(String jdbcUrl) {
+			StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+			configuration.setProcessEngineName("service-en-process");
+			configuration.setJdbcUrl(jdbcUrl);
+			configuration.setJdbcUsername("postgres");
+			configuration.setJdbcPassword("postgres");
+			configuration.setJdbcDriver("org.postgresql.Driver");
+			configuration.setJdbcMaxActiveConnections(4);
+			configuration.setDatabaseSchemaUpdate("false");
+			configuration.setHistory("full");
+			configuration.setAuthorizationEnabled(true);
+			configuration.setAuthorizationCheckRevokes("never");
+			configuration.setStandaloneTasksEnabled(false);
+			configuration.setJobExecutorActivate(false);
+			configuration.setDbMetricsReporterActivate(false);
+			this.engine = configuration.buildProcessEngine();
+		}
+
+		void filterList(String filterId, String user, String region, int page) {
+			authenticate(user, region);
+			try {
+				List<Task> tasks = this.engine.getFilterService()
+					.listPage(filterId, this.engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc(),
+							0, page);
+				Object shown = this.engine.getFilterService().getFilter(filterId).getProperties().get("variables");
+				List<String> names = new ArrayList<>();
+				if (shown instanceof List<?> variables) {
+					variables.forEach((variable) -> names.add(String.valueOf(((Map<?, ?>) variable).get("name"))));
+				}
+				if (!tasks.isEmpty() && !names.isEmpty()) {
+					List<String> scopes = new ArrayList<>();
+					tasks.forEach((task) -> {
+						scopes.add(task.getId());
+						scopes.add(task.getProcessInstanceId());
+					});
+					this.engine.getRuntimeService()
+						.createVariableInstanceQuery()
+						.variableScopeIdIn(scopes.toArray(String[]::new))
+						.variableNameIn(names.toArray(String[]::new))
+						.disableBinaryFetching()
+						.disableCustomObjectDeserialization()
+						.list();
+				}
+			}
+			finally {
+				this.engine.getIdentityService().clearAuthentication();
+			}
+		}
+
+		void filterCount(String filterId, String user, String region) {
+			authenticate(user, region);
+			try {
+				this.engine.getFilterService().count(filterId);
+			}
+			finally {
+				this.engine.getIdentityService().clearAuthentication();
+			}
+		}
+
+		private void authenticate(String user, String region) {
+			this.engine.getIdentityService().setAuthentication(user, List.of("guichet-cpts"), List.of(region));
 		}
 
 		@Override
