@@ -102,16 +102,44 @@ final class DossiersDeTest {
 	 * opinion is due. Returns the id of the statuts' piece.
 	 */
 	long jusquAuProjetDeSante(String reference, String porteur) throws Exception {
+		lettreComplete(reference);
+		avisRendus(reference);
+		transmis(reference);
+		firAccorde(reference);
+		return projetDepose(reference, porteur);
+	}
+
+	/** The Guichet finds the lettre complete. */
+	void lettreComplete(String reference) {
 		terminer(reference, "verifierCompletude", "guichet-cpts", Map.of("completude", "complete"));
+	}
+
+	/** The ten URPS give a favourable opinion, each with its reason. */
+	void avisRendus(String reference) {
 		for (String urps : AvisUrps.urps()) {
 			terminer(reference, "rendreAvisUrps", urps,
-					Map.of("critereMissions", "favorable", "commentaireMissions", "-", "critereMobilisation",
-							"favorable", "commentaireMobilisation", "-", "critereTerritoire", "favorable",
-							"commentaireTerritoire", "-", "avisGlobal", "favorable"));
+					Map.of("critereMissions", "favorable", "commentaireMissions", "Avis motivé de " + urps,
+							"critereMobilisation", "favorable", "commentaireMobilisation", "-", "critereTerritoire",
+							"favorable", "commentaireTerritoire", "-", "avisGlobal", "favorable"));
 		}
+	}
+
+	/** The Guichet forwards the opinions to the ARS. */
+	void transmis(String reference) {
 		terminer(reference, "transmettreAvisArs", "guichet-cpts", Map.of("avisConsolideFinal", "favorable"));
+	}
+
+	/** The ARS grants 25,000 € of FIR. */
+	void firAccorde(String reference) {
 		terminer(reference, "deciderFinancementFir", "ars",
 				Map.of("decisionFir", "accorde", "montantFirAccorde", 25000.0));
+	}
+
+	/**
+	 * The porteur deposits the projet de santé with its statuts in the portal; returns
+	 * the id of the statuts' piece.
+	 */
+	long projetDepose(String reference, String porteur) throws Exception {
 		String url = "/dossiers/" + reference + "/taches/" + tache(reference, "deposerProjetSante", null).getId();
 		int status = this.mvc
 			.perform(multipart(url)
