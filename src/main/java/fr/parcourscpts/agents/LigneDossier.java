@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
  */
 record LigneDossier(String reference, String nomCpts, String departement, OffsetDateTime deposeLe,
 		String processInstanceId, String etape, String libelleEtape, String groupe, boolean porteur, int taches,
-		boolean aTraiter, Echeance echeance) {
+		boolean aTraiter, Echeance echeance, int nonLus) {
 
 	/** The date that matters now, and what happens on it. */
 	record Echeance(Type type, LocalDate date, long joursRestants) {

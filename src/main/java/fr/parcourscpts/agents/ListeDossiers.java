@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.parcourscpts.agents.LigneDossier.Echeance;
 import fr.parcourscpts.identity.Institution;
+import fr.parcourscpts.portail.Messagerie;
 import fr.parcourscpts.territoire.Commune;
 import fr.parcourscpts.territoire.TerritoireService;
 
@@ -72,10 +73,13 @@ class ListeDossiers {
 
 	private final TerritoireService territoires;
 
-	ListeDossiers(JdbcClient jdbc, IdentityService identity, TerritoireService territoires) {
+	private final Messagerie messagerie;
+
+	ListeDossiers(JdbcClient jdbc, IdentityService identity, TerritoireService territoires, Messagerie messagerie) {
 		this.jdbc = jdbc;
 		this.identity = identity;
 		this.territoires = territoires;
+		this.messagerie = messagerie;
 	}
 
 	/** Who asks: their region (tenant) and their institutions' groups. */
@@ -83,6 +87,13 @@ class ListeDossiers {
 
 		boolean administrateur() {
 			return this.groupes.contains(ADMINISTRATEURS);
+		}
+
+		/** The institutions that are a side of the dossiers' conversations. */
+		Set<String> groupesAgents() {
+			return this.groupes.stream()
+				.filter((id) -> Institution.ofGroupId(id).filter(Institution::isAgent).isPresent())
+				.collect(Collectors.toSet());
 		}
 
 		List<String> groupesOuAucun() {
@@ -196,16 +207,19 @@ class ListeDossiers {
 		}
 		Map<String, List<Etape>> etapes = etapesOuvertes(agent);
 		Map<String, List<Delai>> delais = delaisLegaux(agent.region());
+		Map<String, Integer> nonLus = this.messagerie.nonLusParLesInstitutions(agent.groupesAgents());
 		LocalDate aujourdhui = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), PARIS);
 		List<LigneDossier> lignes = new ArrayList<>(dossiers.size());
 		for (Dossier dossier : dossiers) {
 			lignes.add(ligne(dossier, etapes.getOrDefault(dossier.processInstanceId(), List.of()),
-					delais.getOrDefault(dossier.processInstanceId(), List.of()), aujourdhui));
+					delais.getOrDefault(dossier.processInstanceId(), List.of()),
+					nonLus.getOrDefault(dossier.reference(), 0), aujourdhui));
 		}
 		return lignes;
 	}
 
-	private static LigneDossier ligne(Dossier dossier, List<Etape> etapes, List<Delai> delais, LocalDate aujourdhui) {
+	private static LigneDossier ligne(Dossier dossier, List<Etape> etapes, List<Delai> delais, int nonLus,
+			LocalDate aujourdhui) {
 		boolean aTraiter = etapes.stream().anyMatch(Etape::miennes);
 		// The step that comes due first; ties by activity id, for a stable answer.
 		Etape courante = etapes.stream()
@@ -220,14 +234,14 @@ class ListeDossiers {
 		if (courante == null) {
 			String etape = dossier.actif() ? FiltreDossiers.EN_ATTENTE : FiltreDossiers.TERMINE;
 			return new LigneDossier(dossier.reference(), dossier.nomCpts(), dossier.departement(), dossier.deposeLe(),
-					dossier.processInstanceId(), etape, null, null, false, 0, false, echeance);
+					dossier.processInstanceId(), etape, null, null, false, 0, false, echeance, nonLus);
 		}
 		boolean unSeulGroupe = Objects.equals(courante.groupe(), courante.groupeMax());
 		String groupe = (courante.groupe() != null && unSeulGroupe) ? courante.groupe() : null;
 		boolean porteur = courante.groupe() == null && courante.attributaire() != null;
 		return new LigneDossier(dossier.reference(), dossier.nomCpts(), dossier.departement(), dossier.deposeLe(),
 				dossier.processInstanceId(), courante.activite(), courante.nom(), groupe, porteur, courante.taches(),
-				aTraiter, echeance);
+				aTraiter, echeance, nonLus);
 	}
 
 	/**

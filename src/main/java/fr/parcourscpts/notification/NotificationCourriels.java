@@ -90,9 +90,11 @@ class NotificationCourriels {
 			if (recipients.isEmpty()) {
 				logger.warn("Dossier {} : personne à prévenir pour {} ({})", event.reference(), event.evenement(), who);
 			}
+			// Agents: the dossier's agent page, and their task list next to it.
 			String link = porteur
 					? dossier.map((d) -> this.publicUrl + "/dossiers/" + d.reference()).orElse(this.publicUrl)
-					: this.publicUrl + "/camunda/app/tasklist/";
+					: dossier.map((d) -> this.publicUrl + LiensAgents.dossier(d.reference()))
+						.orElse(this.publicUrl + LiensAgents.TASKLIST);
 			for (Destinataire recipient : recipients) {
 				if (recipient.agent()
 						&& this.preferences.modeOf(recipient.userId()) == PreferencesCourriel.Mode.QUOTIDIEN) {
@@ -109,6 +111,9 @@ class NotificationCourriels {
 				model.put("le", Date.from(event.at()));
 				model.put("lien", link);
 				model.put("agent", recipient.agent());
+				if (recipient.agent()) {
+					model.put("lienTasklist", this.publicUrl + LiensAgents.TASKLIST);
+				}
 				model.putAll(chemin(event.region()));
 				document.ifPresent((d) -> model.put("lienDocument", this.publicUrl + d.path()));
 				List<OutgoingMail.Attachment> attachments = (document.isPresent() && porteur)

@@ -113,7 +113,10 @@ class TacheEnAttenteCourriels {
 		String ref = (reference != null) ? reference : "";
 		String subject = this.messages.getMessage("notification.tacheEnAttente.sujet",
 				new Object[] { ref, task.getName() }, Locale.FRANCE);
-		String link = this.publicUrl + "/camunda/app/tasklist/";
+		// The dossier's agent page first (what the task is about, in full), then the task
+		// itself in Tasklist.
+		String tasklist = this.publicUrl + LiensAgents.tache(task.getId());
+		String link = (reference != null) ? this.publicUrl + LiensAgents.dossier(reference) : tasklist;
 		for (String group : groups) {
 			for (Destinataire agent : this.destinataires.agents(group, task.getTenantId())) {
 				if (this.preferences.modeOf(agent.userId()) == PreferencesCourriel.Mode.QUOTIDIEN) {
@@ -126,6 +129,7 @@ class TacheEnAttenteCourriels {
 				model.put("region", Region.ofCode(task.getTenantId()).map(Region::label).orElse(""));
 				model.put("tache", (task.getName() != null) ? task.getName() : task.getTaskDefinitionKey());
 				model.put("lien", link);
+				model.put("lienTache", tasklist);
 				model.put("agent", true);
 				model.put("creeeLe", Date.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime())));
 				if (task.getDueDate() != null) {

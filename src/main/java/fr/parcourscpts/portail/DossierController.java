@@ -88,16 +88,23 @@ class DossierController {
 		this.runtime = runtime;
 	}
 
-	/** One line of "Mes dossiers". */
-	record Ligne(Lettre lettre, Statuts.Statut statut) {
+	/**
+	 * One line of "Mes dossiers".
+	 *
+	 * @param nonLus the institutions' messages the porteurs have not read yet
+	 */
+	record Ligne(Lettre lettre, Statuts.Statut statut, int nonLus) {
 	}
 
 	@GetMapping
 	String liste(Principal user, Model model) {
-		List<Ligne> lignes = this.portail.visibles(user.getName())
-			.stream()
+		List<Lettre> lettres = this.portail.visibles(user.getName());
+		Map<String, Integer> nonLus = this.messagerie.nonLusParLePorteur(
+				lettres.stream().filter((lettre) -> !lettre.brouillon()).map(Lettre::reference).toList());
+		List<Ligne> lignes = lettres.stream()
 			.map((lettre) -> new Ligne(lettre,
-					lettre.brouillon() ? this.statuts.brouillon() : this.statuts.statut(lettre.reference())))
+					lettre.brouillon() ? this.statuts.brouillon() : this.statuts.statut(lettre.reference()),
+					lettre.brouillon() ? 0 : nonLus.getOrDefault(lettre.reference(), 0)))
 			.toList();
 		model.addAttribute("lignes", lignes);
 		return VIEW_LISTE;

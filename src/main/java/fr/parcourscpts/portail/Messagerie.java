@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -239,6 +240,42 @@ public class Messagerie {
 		enregistrer(reference, region, cote, institution, userId, texte, verifiees,
 				duPorteur ? institution.groupId() : "porteur", this.publicUrl
 						+ (duPorteur ? "/agents/dossiers/" + reference : "/dossiers/" + reference) + "#messages");
+	}
+
+	/**
+	 * The porteurs' messages to these institutions that no agent of theirs has read, per
+	 * dossier reference (the agents' list): one aggregated query, whatever the number of
+	 * dossiers. Dossiers without any are absent.
+	 */
+	public Map<String, Integer> nonLusParLesInstitutions(Collection<String> groupes) {
+		if (groupes.isEmpty()) {
+			return Map.of();
+		}
+		return nonLus(Cote.PORTEUR, "institution in (:groupes)", "groupes", List.copyOf(groupes));
+	}
+
+	/**
+	 * The institutions' messages that the porteurs have not read, per dossier reference
+	 * among these (the porteur's list of dossiers): one query.
+	 */
+	public Map<String, Integer> nonLusParLePorteur(Collection<String> references) {
+		if (references.isEmpty()) {
+			return Map.of();
+		}
+		return nonLus(Cote.INSTITUTION, "reference in (:references)", "references", List.copyOf(references));
+	}
+
+	private Map<String, Integer> nonLus(Cote cote, String condition, String nom, List<String> valeurs) {
+		Map<String, Integer> nonLus = new HashMap<>();
+		this.jdbc
+			.sql("select reference, count(*) from message_dossier where cote = :cote and lu_le is null and " + condition
+					+ " group by reference")
+			.param("cote", cote.name())
+			.param(nom, valeurs)
+			.query((rs) -> {
+				nonLus.put(rs.getString(1), rs.getInt(2));
+			});
+		return nonLus;
 	}
 
 	/** The porteurs viewed the thread: the institutions' messages are read. */

@@ -6,14 +6,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +28,6 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 import fr.parcourscpts.ApplicationTest;
-import fr.parcourscpts.intention.AvisUrps;
 import fr.parcourscpts.system.AbuseSuite;
 
 /**
@@ -44,32 +39,20 @@ class DossierAgentTest {
 
 	private static final String ESPACE = "espace agents";
 
-	/** A small but real PDF. */
-	private static final byte[] PDF = """
-			%PDF-1.4
-			1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-			2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-			3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
-			trailer << /Root 1 0 R >>
-			%%EOF
-			""".getBytes(StandardCharsets.ISO_8859_1);
+	private static final byte[] PDF = DossiersDeTest.PDF;
 
 	@Autowired
 	WebApplicationContext context;
 
 	@Autowired
-	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ProcessEngine engine;
+
 	MockMvc mvc;
+
+	DossiersDeTest dossiers;
 
 	String reference;
 
@@ -82,6 +65,7 @@ class DossierAgentTest {
 		this.mvc = MockMvcBuilders.webAppContextSetup(this.context)
 			.apply(SecurityMockMvcConfigurers.springSecurity())
 			.build();
+		this.dossiers = new DossiersDeTest(this.mvc, this.jdbc, this.engine);
 		String location = this.mvc
 			.perform(multipart("/dossiers/nouveau")
 				.file(new MockMultipartFile("fichiers", "diagnostic-territorial.pdf", "application/pdf", PDF))
@@ -125,79 +109,28 @@ class DossierAgentTest {
 	// dossier
 
 	private Task tache(String key, String group) {
-		var query = this.tasks.createTaskQuery().processInstanceBusinessKey(this.reference).taskDefinitionKey(key);
-		if (group != null) {
-			query.taskCandidateGroup(group);
-		}
-		Task task = query.singleResult();
-		assertThat(task).as("open task %s of %s", key, group).isNotNull();
-		return task;
-	}
-
-	private void executerJobs() {
-		for (int round = 0; round < 20; round++) {
-			List<Job> jobs = this.runtime.createProcessInstanceQuery()
-				.processInstanceBusinessKey(this.reference)
-				.list()
-				.stream()
-				.flatMap((instance) -> this.management.createJobQuery()
-					.processInstanceId(instance.getId())
-					.executable()
-					.list()
-					.stream())
-				.filter((job) -> job.getDuedate() == null || !job.getDuedate().after(new Date()))
-				.toList();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach((job) -> this.management.executeJob(job.getId()));
-		}
+		return this.dossiers.tache(this.reference, key, group);
 	}
 
 	private void lettreComplete() {
-		this.tasks.complete(tache("verifierCompletude", "guichet-cpts").getId(), Map.of("completude", "complete"));
-		executerJobs();
+		this.dossiers.lettreComplete(this.reference);
 	}
 
 	private void avisRendus() {
-		for (String urps : AvisUrps.urps()) {
-			this.tasks.complete(tache("rendreAvisUrps", urps).getId(),
-					Map.of("critereMissions", "favorable", "commentaireMissions", "Avis motivé de " + urps,
-							"critereMobilisation", "favorable", "commentaireMobilisation", "-", "critereTerritoire",
-							"favorable", "commentaireTerritoire", "-", "avisGlobal", "favorable"));
-		}
-		executerJobs();
+		this.dossiers.avisRendus(this.reference);
 	}
 
 	private void transmis() {
-		this.tasks.complete(tache("transmettreAvisArs", "guichet-cpts").getId(),
-				Map.of("avisConsolideFinal", "favorable"));
-		executerJobs();
+		this.dossiers.transmis(this.reference);
 	}
 
 	private void firAccorde() {
-		this.tasks.complete(tache("deciderFinancementFir", "ars").getId(),
-				Map.of("decisionFir", "accorde", "montantFirAccorde", 25000.0));
-		executerJobs();
+		this.dossiers.firAccorde(this.reference);
 	}
 
 	/** The porteur deposits the projet de santé with its statuts in the portal. */
 	private long projetDepose() throws Exception {
-		String url = "/dossiers/" + this.reference + "/taches/" + tache("deposerProjetSante", null).getId();
-		this.mvc
-			.perform(multipart(url)
-				.file(new MockMultipartFile("fichier", "statuts-association.pdf", "application/pdf", PDF))
-				.param("missionsActions", "Accès aux soins : une permanence le samedi.")
-				.param("gouvernance", "Association loi 1901, bureau de six membres.")
-				.param("systemesInformation", "Messagerie sécurisée de santé.")
-				.with(porteur())
-				.with(csrf()))
-			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isEqualTo(302));
-		executerJobs();
-		return this.jdbc.sql("select id from piece_jointe where lettre_id = :id and categorie = 'STATUTS'")
-			.param("id", this.lettreId)
-			.query(Long.class)
-			.single();
+		return this.dossiers.projetDepose(this.reference, "porteur.76");
 	}
 
 	// ------------------------------------------------------------------ the viewers

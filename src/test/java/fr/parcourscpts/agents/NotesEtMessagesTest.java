@@ -295,6 +295,36 @@ class NotesEtMessagesTest {
 	}
 
 	@Test
+	void theAgentsListCountsThePorteursUnreadMessagesToTheirInstitutionUntilOneOfThemReadsThem() throws Exception {
+		assertThat(ligneAgents(agent("guichet-cpts", "76"))).doesNotContain("non lu");
+		ecrireCommePorteur("Faut-il joindre la délibération de la mairie ?");
+		ecrireCommePorteur("Et le plan du territoire ?");
+
+		assertThat(ligneAgents(agent("guichet-cpts", "76"))).contains("2 messages non lus")
+			.contains("/agents/dossiers/" + this.reference + "#messages");
+		// the administrator of the region is no side of the conversation
+		assertThat(ligneAgents(agent("administrateurs", "76"))).doesNotContain("non lu");
+
+		page(agent("guichet-cpts", "76"));
+		assertThat(ligneAgents(agent("guichet-cpts", "76"))).contains(this.reference).doesNotContain("non lu");
+	}
+
+	@Test
+	void thePorteursListCountsTheInstitutionsUnreadMessagesUntilThePorteurReadsThem() throws Exception {
+		assertThat(lignePorteur()).doesNotContain("non lu");
+		this.mvc
+			.perform(multipart("/agents/dossiers/" + this.reference + "/messages")
+				.param("texte", "Oui, joignez la délibération signée.")
+				.with(agent("guichet-cpts", "76"))
+				.with(csrf()))
+			.andReturn();
+
+		assertThat(lignePorteur()).contains("1 message non lu").contains("/dossiers/" + this.reference + "#messages");
+		portail();
+		assertThat(lignePorteur()).contains(this.reference).doesNotContain("non lu");
+	}
+
+	@Test
 	void onlyTheInstitutionInChargeWritesToThePorteur() throws Exception {
 		String urps = page(agent("urps-medecins", "76"));
 		assertThat(urps).contains("Seule l'institution en charge de l'étape en cours (Guichet CPTS) écrit au porteur")
@@ -385,6 +415,37 @@ class NotesEtMessagesTest {
 			.toList();
 		assertThat(mails).as("mails to " + address).hasSize(1);
 		return mails.get(0);
+	}
+
+	private void ecrireCommePorteur(String texte) throws Exception {
+		MockHttpServletResponse posted = this.mvc
+			.perform(multipart("/dossiers/" + this.reference + "/messages").param("texte", texte)
+				.with(porteur())
+				.with(csrf()))
+			.andReturn()
+			.getResponse();
+		assertThat(posted.getRedirectedUrl()).isEqualTo("/dossiers/" + this.reference + "#messages");
+	}
+
+	/** The row of this dossier in the agent's list {@code /agents}. */
+	private String ligneAgents(RequestPostProcessor viewer) throws Exception {
+		MockHttpServletResponse response = get("/agents?q=" + this.reference, viewer);
+		assertThat(response.getStatus()).isEqualTo(200);
+		return ligne(response.getContentAsString(StandardCharsets.UTF_8), "data-reference=\"" + this.reference);
+	}
+
+	/** The row of this dossier in the porteur's list {@code /dossiers}. */
+	private String lignePorteur() throws Exception {
+		MockHttpServletResponse response = get("/dossiers", porteur());
+		assertThat(response.getStatus()).isEqualTo(200);
+		return ligne(response.getContentAsString(StandardCharsets.UTF_8), ">" + this.reference + "<");
+	}
+
+	private static String ligne(String html, String marque) {
+		int at = html.indexOf(marque);
+		assertThat(at).as("the dossier's row").isPositive();
+		String ligne = html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
+		return HtmlUtils.htmlUnescape(ligne);
 	}
 
 	private MockHttpServletResponse get(String path, RequestPostProcessor viewer) throws Exception {

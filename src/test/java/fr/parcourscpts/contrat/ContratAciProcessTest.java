@@ -1,5 +1,7 @@
 package fr.parcourscpts.contrat;
 
+import static fr.parcourscpts.ProcessTestEngine.CONFIGURATION;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -46,7 +48,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 class ContratAciProcessTest {
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(CONFIGURATION)
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 

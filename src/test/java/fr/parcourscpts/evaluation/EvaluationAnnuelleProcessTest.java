@@ -1,5 +1,7 @@
 package fr.parcourscpts.evaluation;
 
+import static fr.parcourscpts.ProcessTestEngine.CONFIGURATION;
+
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -45,7 +47,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 class EvaluationAnnuelleProcessTest {
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(CONFIGURATION)
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 

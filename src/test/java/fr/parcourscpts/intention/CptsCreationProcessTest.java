@@ -1,5 +1,7 @@
 package fr.parcourscpts.intention;
 
+import static fr.parcourscpts.ProcessTestEngine.CONFIGURATION;
+
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -40,7 +42,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 class CptsCreationProcessTest {
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(CONFIGURATION)
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 

@@ -1,5 +1,7 @@
 package fr.parcourscpts.intention;
 
+import static fr.parcourscpts.ProcessTestEngine.CONFIGURATION;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,7 +34,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 class ParcoursRegionalConfigurableTest {
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder().build();
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(CONFIGURATION).build();
 
 	private final DelaisCreation delais = new DelaisCreation();
 

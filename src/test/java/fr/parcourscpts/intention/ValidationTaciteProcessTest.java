@@ -1,5 +1,7 @@
 package fr.parcourscpts.intention;
 
+import static fr.parcourscpts.ProcessTestEngine.CONFIGURATION;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -43,7 +45,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 class ValidationTaciteProcessTest {
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder().build();
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(CONFIGURATION).build();
 
 	private final DelaisCreation delais = new DelaisCreation();
 

@@ -115,7 +115,11 @@ class NotificationCourrielsTest {
 		assertThat(body).isNotEmpty();
 
 		MimeMessage ars = CourrielsFixtures.to(received, "ars.76" + DEMO);
-		assertThat(decoded(ars)).contains("14/03/2026").contains("/camunda/app/tasklist/");
+		// The agent is sent to the dossier's page in the agents' workspace, Tasklist
+		// next.
+		assertThat(decoded(ars)).contains("14/03/2026")
+			.contains("Ouvrir le dossier complet : http://localhost:8080/agents/dossiers/CPTS-76-2026-8001")
+			.contains("Votre liste de tâches dans Tasklist : http://localhost:8080/camunda/app/tasklist/");
 		assertThat(attachmentNames(ars)).as("agents download the document from the link").isEmpty();
 		assertThat(decoded(ars)).contains("/documents/");
 	}
@@ -266,7 +270,16 @@ class NotificationCourrielsTest {
 				"porteur.32" + DEMO);
 		MimeMessage task = CourrielsFixtures.to(received, "ars.32" + DEMO);
 		assertThat(task.getSubject()).contains("Vérifier la complétude de la lettre d'intention");
-		assertThat(decoded(task)).contains("CPTS-32-2026-8009").contains("/camunda/app/tasklist/");
+		String taskId = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey("CPTS-32-2026-8009")
+			.taskDefinitionKey("verifierCompletude")
+			.singleResult()
+			.getId();
+		assertThat(decoded(task)).contains("CPTS-32-2026-8009")
+			.contains("Ouvrir le dossier complet : http://localhost:8080/agents/dossiers/CPTS-32-2026-8009")
+			.contains("Traiter la tâche dans Tasklist : http://localhost:8080/camunda/app/tasklist/default/#/?task="
+					+ taskId);
 		MimeMessage receipt = CourrielsFixtures.to(received, "porteur.32" + DEMO);
 		assertThat(receipt.getSubject()).contains("accusé de réception");
 		assertThat(decoded(receipt)).contains("Hauts-de-France").contains("L’Agence régionale de santé");
