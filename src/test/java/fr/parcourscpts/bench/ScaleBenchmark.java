@@ -955,7 +955,10 @@ class ScaleBenchmark {
 			return json(sent).get("reference").asText();
 		}
 
-		/** The references of the porteur's sent dossiers: the dossier page's URL is by reference. */
+		/**
+		 * The references of the porteur's sent dossiers: the dossier page's URL is by
+		 * reference.
+		 */
 		List<String> references() {
 			List<String> references = new ArrayList<>();
 			json(call("GET", "/api/portail/dossiers", null, PORTEUR, PASSWORD)).forEach((lettre) -> {
