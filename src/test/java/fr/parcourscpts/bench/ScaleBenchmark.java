@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,6 +168,7 @@ class ScaleBenchmark {
 				app.stop();
 				bare.close();
 			}
+			p3(postgres, jar, jvm, appArgs, Integer.getInteger("bench.minuteurs", 10000));
 		}
 		String table = table(dossiers, taches, clients, secondes, appArgs);
 		System.out.println(table);
@@ -443,6 +445,373 @@ class ScaleBenchmark {
 		return new Pages(Stats.of(times), times.size(), errors.get());
 	}
 
+	// P3: a storm of tacit-validation timers due at once, on two nodes
+
+	/**
+	 * P3 alone (two nodes and the bare engine, no other figure):
+	 * {@code ./mvnw test -Dtest=ScaleBenchmark#tempeteDeMinuteurs -Dbench.minuteurs=1000}
+	 * after {@code ./mvnw package -DskipTests}; writes {@code target/bench/minuteurs.md}.
+	 */
+	@Test
+	void tempeteDeMinuteurs() throws Exception {
+		Path jar = jar();
+		int minuteurs = Integer.getInteger("bench.minuteurs", 10000);
+		String xmx = System.getProperty("bench.xmx", "384m");
+		String appArgs = System.getProperty("bench.appArgs", "");
+		Path dir = Files.createDirectories(Path.of("target", "bench"));
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("max_connections", "300")
+			.start()) {
+			p3(postgres, jar, List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
+					"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC"), appArgs, minuteurs);
+		}
+		String table = table(0, 0, 0, 0, appArgs).replace(
+				"bench.dossiers=0 bench.taches=0 bench.clients=0 bench.secondes=0", "bench.minuteurs=" + minuteurs);
+		System.out.println(table);
+		Files.writeString(dir.resolve("minuteurs.md"), table);
+	}
+
+	/**
+	 * Two nodes of the jar on a database of their own, {@code minuteurs} instances of
+	 * cpts-creation waiting in the instruction of their projet de santé (started through
+	 * {@code /engine-rest} before {@code deciderProjetSante}, with their dossier rows),
+	 * whose tacit-validation timers are then made due at one instant; against the bare
+	 * engine's job executor on a one-timer model, same count, same server.
+	 */
+	private void p3(EmbeddedPostgres postgres, Path jar, List<String> jvm, String appArgs, int minuteurs)
+			throws Exception {
+		DataSource server = postgres.getPostgresDatabase();
+		execute(server, "create database minuteurs");
+		execute(server, "create database moteur_minuteurs");
+		DataSource database = postgres.getDatabase("postgres", "minuteurs");
+		Map<String, String> environment = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
+				postgres.getJdbcUrl("postgres", "minuteurs"), "PARCOURS_DB_USER", "postgres", "PARCOURS_DB_PASSWORD",
+				"postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		Path dir = Path.of("target", "bench");
+		List<ChildApplication> nodes = new ArrayList<>();
+		Tempete service;
+		try {
+			for (String name : List.of("noeud-a", "noeud-b")) {
+				List<String> args = new ArrayList<>(List.of("--parcours.courriels.envoi-planifie=false",
+						"--camunda.bpm.generic-properties.properties.hostname=" + name));
+				if (!appArgs.isBlank()) {
+					args.addAll(List.of(appArgs.trim().split("\\s+")));
+				}
+				// node A first: it creates the schema and deploys the models
+				nodes.add(ChildApplication.start(jar, jvm, args, environment, dir.resolve(name + ".log")));
+			}
+			Api a = new Api(nodes.get(0).url());
+			a.createUser(PORTEUR, "porteurs", null);
+			a.createUser("ars.bench", "ars", "76");
+			a.createUser("cpam.bench", "cpam", "76");
+			long start = System.nanoTime();
+			List<String> references = dossiersEnInstruction(database, nodes, minuteurs);
+			this.notes.add(
+					"P3 setup: %d instances started before deciderProjetSante through /engine-rest of both nodes in %.0f s"
+						.formatted(minuteurs, (System.nanoTime() - start) / 1e9));
+			long[] conflictsBefore = optimisticLockingInLogs(nodes);
+			int timers = update(database,
+					"update act_ru_job set duedate_ = now() where " + jobsOf("validationTaciteAcquise"));
+			service = awaitStorm(database, "cpts-creation", minuteurs, timers,
+					"select count(*) from act_hi_actinst where act_id_ = 'notifierValidationTacite' and end_time_ is not null",
+					"select count(*) from act_ru_job where " + jobsOf("notifierValidationTacite") + " or "
+							+ jobsOf("validationTaciteAcquise") + " and duedate_ <= now()");
+			long[] conflictsAfter = optimisticLockingInLogs(nodes);
+			for (ChildApplication node : nodes) {
+				// a graceful stop writes the engine's metrics (job acquisition) to the
+				// database
+				node.stop();
+			}
+			nodes.clear();
+			service = service.withChecks(checks(database, references), conflictsAfter[0] - conflictsBefore[0],
+					conflictsAfter[1] - conflictsBefore[1], metrics(database));
+		}
+		finally {
+			for (ChildApplication node : nodes) {
+				node.stop();
+			}
+		}
+		Tempete bare;
+		try (TimerEngine engine = new TimerEngine(postgres.getJdbcUrl("postgres", "moteur_minuteurs"))) {
+			engine.start(minuteurs);
+			DataSource moteur = engine.dataSource();
+			int timers = update(moteur, "update act_ru_job set duedate_ = now() where " + jobsOf("delaiEcoule"));
+			bare = awaitStorm(moteur, "minuteur", minuteurs, timers,
+					"select count(*) from act_hi_actinst where act_id_ = 'valide' and end_time_ is not null",
+					"select count(*) from act_ru_job where " + jobsOf("delaiEcoule"));
+			long twice = count(moteur, "select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = "
+					+ "'delaiEcoule' group by proc_inst_id_ having count(*) > 1) x");
+			long fired = count(moteur, "select count(distinct proc_inst_id_) from act_hi_actinst where act_id_ = "
+					+ "'delaiEcoule' and end_time_ is not null");
+			bare = bare.withChecks(new long[] { twice, minuteurs - fired, 0, 0, 0 }, 0, 0, engine.metrics());
+		}
+		ligne("P3 tacit-validation timers/s, " + minuteurs + " due at once, 2 nodes (timer + notification job, "
+				+ "attestation PDF and mails each) / bare engine, 1 node, one-timer model", service.toString(),
+				bare.toString(), ratio(service.rate(), bare.rate()), "≥ 0.8, 0 twice, 0 lost, 0 mails duplicated");
+		this.notes.add("P3 service: " + service.details() + "; bare engine: " + bare.details() + "; load average "
+				+ loadAverage());
+	}
+
+	/** The dossier rows, then the instances through the REST API of both nodes. */
+	private static List<String> dossiersEnInstruction(DataSource database, List<ChildApplication> nodes, int count)
+			throws Exception {
+		List<String> references = new ArrayList<>();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			for (int i = 1; i <= count; i++) {
+				String reference = "CPTS-76-2099-%05d".formatted(i);
+				references.add(reference);
+				statement.addBatch("insert into dossier (reference, region, nom_cpts, porteur, created_at) values ('"
+						+ reference + "', '76', 'CPTS du minuteur " + i + "', '" + PORTEUR + "', now())");
+				statement.addBatch("insert into dossier_membre (dossier_id, utilisateur, role, added_at) select id, '"
+						+ PORTEUR + "', 'PORTEUR', now() from dossier where reference = '" + reference + "'");
+				if (i % 500 == 0) {
+					statement.executeBatch();
+				}
+			}
+			statement.executeBatch();
+		}
+		// due in a year: nothing fires before the storm
+		String far = OffsetDateTime.now(ZoneOffset.UTC)
+			.plusYears(1)
+			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+		String now = OffsetDateTime.now(ZoneOffset.UTC)
+			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+		AtomicInteger n = new AtomicInteger();
+		// the setup is not measured: as many clients as the two nodes take
+		parallel(2 * WORKERS, count, () -> {
+			int i = n.getAndIncrement();
+			String reference = references.get(i);
+			Map<String, Object> variables = new LinkedHashMap<>();
+			variables.put("reference", Map.of("value", reference));
+			variables.put("region", Map.of("value", "76"));
+			variables.put("porteur", Map.of("value", PORTEUR));
+			variables.put("nomCpts", Map.of("value", "CPTS du minuteur " + (i + 1)));
+			variables.put("communes", Map.of("value", "76540"));
+			variables.put("population", Map.of("value", 52000, "type", "Long"));
+			variables.put("avisCpam", Map.of("value", "favorable"));
+			variables.put("dateDepotProjetSante", Map.of("value", now, "type", "Date"));
+			variables.put("dateValidationTacite", Map.of("value", far, "type", "Date"));
+			variables.put("echeanceValidationTacite", Map.of("value", far, "type", "Date"));
+			variables.put("dateRappelValidationTacite", Map.of("value", far, "type", "Date"));
+			variables.put("validationTaciteEnPause", Map.of("value", false, "type", "Boolean"));
+			Map<String, Object> body = Map.of("businessKey", reference, "variables", variables, "startInstructions",
+					List.of(Map.of("type", "startBeforeActivity", "activityId", "deciderProjetSante")));
+			Api api = new Api(nodes.get(i % nodes.size()).url());
+			HttpResponse<String> started = api.call("POST", "/engine-rest/process-definition/key/cpts-creation/start",
+					body, "admin", ADMIN_PASSWORD);
+			Api.expect(200, started);
+			execute(database, "update dossier set process_instance_id = '" + api.json(started).get("id").asText()
+					+ "' where reference = '" + reference + "'");
+			return 1;
+		});
+		return references;
+	}
+
+	/**
+	 * Polls until every instance passed its end activity and no job of the storm is left;
+	 * the rate runs from the update that made the timers due, and from the first timer
+	 * fired (the acquisition of an idle job executor may sleep up to its max wait first).
+	 */
+	private static Tempete awaitStorm(DataSource database, String key, int count, int timers, String doneSql,
+			String jobsLeftSql) throws Exception {
+		long due = System.currentTimeMillis();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Math.max(10, count / 50));
+		while (count(database, doneSql) < count || count(database, jobsLeftSql) > 0) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("storm of " + key + " not over: " + count(database, doneSql) + " of " + count);
+			}
+			Thread.sleep(200);
+		}
+		long end = System.currentTimeMillis();
+		long firstFired = count(database,
+				"select (extract(epoch from min(start_time_)) * 1000)::bigint from act_hi_actinst where act_id_ in "
+						+ "('validationTaciteAcquise', 'delaiEcoule')");
+		long jobs = count(database, "select count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ >= "
+				+ "to_timestamp(" + due + " / 1000.0)");
+		long failed = count(database, "select count(*) from act_hi_job_log where job_state_ = 1 and timestamp_ >= "
+				+ "to_timestamp(" + due + " / 1000.0)");
+		Map<String, Long> perNode = new LinkedHashMap<>();
+		try (Connection connection = database.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select coalesce(hostname_, '?'), count(*) from act_hi_job_log "
+						+ "where job_state_ = 2 and timestamp_ >= to_timestamp(" + due
+						+ " / 1000.0) group by 1 order by 1")) {
+			while (rows.next()) {
+				perNode.put(rows.getString(1), rows.getLong(2));
+			}
+		}
+		return new Tempete(count, timers, (end - due) / 1000.0, (end - firstFired) / 1000.0,
+				(firstFired - due) / 1000.0, jobs, failed, perNode, null, 0, 0, Map.of());
+	}
+
+	/**
+	 * Fired twice, lost (no tacit validation in the history), mails duplicated or missing
+	 * (one per porteur, ARS and CPAM agent of the region), attestations issued.
+	 */
+	private static long[] checks(DataSource database, List<String> references) {
+		long twice = count(database, "select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = "
+				+ "'validationTaciteAcquise' group by proc_inst_id_ having count(*) > 1) x");
+		long passed = count(database, "select count(distinct proc_inst_id_) from act_hi_actinst where act_id_ = "
+				+ "'notifierValidationTacite' and end_time_ is not null");
+		String mails = "from courriel where modele = 'projetSanteValideTacitement' and reference like 'CPTS-76-2099-%'";
+		long duplicated = count(database, "select coalesce(sum(n - 1), 0) from (select count(*) n " + mails
+				+ " group by reference, destinataires having count(*) > 1) x");
+		long recipients = count(database, "select count(distinct destinataires) " + mails);
+		long missing = recipients * references.size()
+				- count(database, "select count(distinct reference || destinataires) " + mails);
+		long attestations = count(database,
+				"select count(*) from document where type = 'ATTESTATION_VALIDATION' and reference like 'CPTS-76-2099-%'");
+		return new long[] { twice, references.size() - passed, duplicated, missing, attestations };
+	}
+
+	/**
+	 * The jobs of an activity (the job table knows its activity by its job definition).
+	 */
+	private static String jobsOf(String activity) {
+		return "job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = '" + activity + "')";
+	}
+
+	/** OptimisticLockingException lines in each node's log so far. */
+	private static long[] optimisticLockingInLogs(List<ChildApplication> nodes) throws IOException {
+		long[] lines = new long[nodes.size()];
+		for (int i = 0; i < nodes.size(); i++) {
+			try (Stream<String> log = Files.lines(nodes.get(i).log, StandardCharsets.UTF_8)) {
+				lines[i] = log.filter((line) -> line.contains("OptimisticLockingException")).count();
+			}
+		}
+		return lines;
+	}
+
+	/** Job acquisition metrics of the run (written by each engine when it stops). */
+	private static Map<String, Long> metrics(DataSource database) {
+		Map<String, Long> metrics = new LinkedHashMap<>();
+		try (Connection connection = database.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("select name_, sum(value_) from act_ru_meter_log where name_ in "
+							+ "('job-acquisition-attempt', 'job-acquired-success', 'job-acquired-failure', "
+							+ "'job-execution-rejected', 'job-locked-exclusive') group by name_ order by name_")) {
+			while (rows.next()) {
+				metrics.put(rows.getString(1), rows.getLong(2));
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return metrics;
+	}
+
+	private static long count(DataSource database, String sql) {
+		try (Connection connection = database.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+	/**
+	 * One storm: instances, timers made due, seconds from due and from the first fire to
+	 * the end, jobs run and failed, per node; then the checks ({@code twice, lost, mails
+	 * duplicated, mails missing, attestations}), optimistic locking lines of the logs of
+	 * node A and node B, and the engine's job acquisition metrics.
+	 */
+	private record Tempete(int instances, int timers, double fromDue, double fromFirst, double firstAfter, long jobs,
+			long failed, Map<String, Long> perNode, long[] checks, long conflictsA, long conflictsB,
+			Map<String, Long> metrics) {
+
+		Tempete withChecks(long[] checks, long conflictsA, long conflictsB, Map<String, Long> metrics) {
+			return new Tempete(this.instances, this.timers, this.fromDue, this.fromFirst, this.firstAfter, this.jobs,
+					this.failed, this.perNode, checks, conflictsA, conflictsB, metrics);
+		}
+
+		double rate() {
+			return this.instances / this.fromFirst;
+		}
+
+		@Override
+		public String toString() {
+			return "%.1f (%.1f from the due instant; %.0f jobs/s); %d fired twice, %d lost%s".formatted(rate(),
+					this.instances / this.fromDue, this.jobs / this.fromFirst, this.checks[0], this.checks[1],
+					(this.checks[4] > 0 || this.checks[2] > 0 || this.checks[3] > 0)
+							? ", %d mails duplicated, %d missing".formatted(this.checks[2], this.checks[3]) : "");
+		}
+
+		String details() {
+			return ("%d timers made due, first fired after %.1f s, all done after %.1f s; %d jobs run %s, %d failed "
+					+ "(optimistic locking lines in the logs: A %d, B %d); attestations %d; metrics %s")
+				.formatted(this.timers, this.firstAfter, this.fromDue, this.jobs, this.perNode, this.failed,
+						this.conflictsA, this.conflictsB, this.checks[4], this.metrics);
+		}
+
+	}
+
+	/**
+	 * The bare engine for P3: Camunda's defaults with its job executor on, history full,
+	 * a model whose one user task carries one interrupting timer boundary event.
+	 */
+	private static final class TimerEngine implements AutoCloseable {
+
+		private final ProcessEngine engine;
+
+		TimerEngine(String jdbcUrl) {
+			StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+			configuration.setJdbcUrl(jdbcUrl);
+			configuration.setJdbcUsername("postgres");
+			configuration.setJdbcPassword("postgres");
+			configuration.setJdbcDriver("org.postgresql.Driver");
+			configuration.setDatabaseSchemaUpdate("true");
+			configuration.setHistory("full");
+			configuration.setAuthorizationEnabled(true);
+			configuration.setJobExecutorActivate(true);
+			configuration.setHostname("moteur");
+			this.engine = configuration.buildProcessEngine();
+			this.engine.getRepositoryService()
+				.createDeployment()
+				.addModelInstance("minuteur.bpmn",
+						Bpmn.createExecutableProcess("minuteur")
+							.camundaHistoryTimeToLive(3650)
+							.startEvent()
+							.userTask("decider")
+							.camundaCandidateGroups("ars")
+							.boundaryEvent("delaiEcoule")
+							.timerWithDate("${echeance}")
+							.endEvent("valide")
+							.moveToActivity("decider")
+							.endEvent("decide")
+							.done())
+				.deploy();
+		}
+
+		void start(int count) throws Exception {
+			Date far = Date.from(java.time.Instant.now().plus(Duration.ofDays(365)));
+			parallel(WORKERS, count, () -> {
+				this.engine.getRuntimeService().startProcessInstanceByKey("minuteur", Map.of("echeance", far));
+				return 1;
+			});
+		}
+
+		DataSource dataSource() {
+			return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) this.engine
+				.getProcessEngineConfiguration()).getDataSource();
+		}
+
+		Map<String, Long> metrics() {
+			this.engine.getManagementService().reportDbMetricsNow();
+			return ScaleBenchmark.metrics(dataSource());
+		}
+
+		@Override
+		public void close() {
+			this.engine.close();
+		}
+
+	}
+
 	// P6: database growth per dossier, runtime and history
 
 	private void p6(DataSource service, long[] serviceBefore, BareEngine bare, long[] bareBefore, int dossiers)
@@ -657,6 +1026,12 @@ class ScaleBenchmark {
 			results.add(future.get(30, TimeUnit.MINUTES));
 		}
 		return results;
+	}
+
+	private static int update(DataSource dataSource, String sql) throws Exception {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			return statement.executeUpdate(sql);
+		}
 	}
 
 	private static void execute(DataSource dataSource, String sql) throws Exception {
