@@ -863,15 +863,6 @@ class ScaleBenchmark {
 				+ "pick-up (polled every 200 ms); the bare engine runs the same jobs itself");
 	}
 
-	private static long count(DataSource dataSource, String sql) throws Exception {
-		try (Connection connection = dataSource.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getLong(1);
-		}
-	}
-
 	private static long[] minus2(long[] before, long[] after) {
 		return new long[] { before[0] - after[0], before[1] - after[1] };
 	}
