@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -15,6 +18,9 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -39,13 +45,46 @@ public class ParcoursRegionaux {
 
 	private final BiFunction<String, VariableMap, DmnDecisionTableResult> tables;
 
-	/** The tables as deployed in the process engine (their latest version). */
+	/**
+	 * The tables as deployed in the process engine (their latest version). A table's
+	 * answer depends only on its version and its inputs, so it is kept per version: the
+	 * portal, every mail and every agent's page ask the same few questions (a region's
+	 * path, its structures, a département's contact), and evaluating them anew cost a
+	 * FEEL evaluation and a row of decision history each time (the P1 profile,
+	 * docs/scale.md). A new deployment of the model is a new version: its answers are
+	 * asked again.
+	 */
 	@Autowired
-	ParcoursRegionaux(DecisionService decisions) {
-		this((decision, variables) -> decisions.evaluateDecisionTableByKey(decision)
-			.decisionDefinitionWithoutTenantId()
-			.variables(variables)
-			.evaluate());
+	ParcoursRegionaux(DecisionService decisions, ProcessEngineConfigurationImpl engine) {
+		this(parVersion(
+				(decision) -> engine.getCommandExecutorTxRequired()
+					.execute((context) -> derniereVersion(context, decision)),
+				(id, variables) -> decisions.evaluateDecisionTableById(id).variables(variables).evaluate()));
+	}
+
+	/**
+	 * The latest version of a decision without tenant, or null; no authorization asked.
+	 */
+	private static String derniereVersion(CommandContext context, String decision) {
+		DecisionDefinitionEntity latest = context.getDecisionDefinitionManager()
+			.findLatestDefinitionByKeyAndTenantId(decision, null);
+		return (latest != null) ? latest.getId() : null;
+	}
+
+	/** The answers kept per version of the table and inputs (a few hundred at most). */
+	static BiFunction<String, VariableMap, DmnDecisionTableResult> parVersion(Function<String, String> version,
+			BiFunction<String, VariableMap, DmnDecisionTableResult> evaluate) {
+		Map<String, DmnDecisionTableResult> answers = new ConcurrentHashMap<>();
+		return (decision, variables) -> {
+			String id = version.apply(decision);
+			if (id == null) {
+				throw new IllegalStateException("Décision " + decision + " non déployée");
+			}
+			if (answers.size() > 2000) {
+				answers.clear();
+			}
+			return answers.computeIfAbsent(id + " " + new TreeMap<>(variables), (key) -> evaluate.apply(id, variables));
+		};
 	}
 
 	private ParcoursRegionaux(BiFunction<String, VariableMap, DmnDecisionTableResult> tables) {

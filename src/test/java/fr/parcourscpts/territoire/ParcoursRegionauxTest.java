@@ -1,5 +1,15 @@
 package fr.parcourscpts.territoire;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableResultImpl;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
 import fr.parcourscpts.identity.Region;
@@ -57,6 +67,26 @@ class ParcoursRegionauxTest {
 		}
 		assertThat(autres).isEqualTo(15);
 		assertThat(this.parcours.contactCpam("31")).isEmpty();
+	}
+
+	@Test
+	void aTableIsEvaluatedOncePerVersionAndInputsAndAgainAfterANewDeployment() {
+		AtomicReference<String> version = new AtomicReference<>("parcours-regional:1");
+		List<String> evaluated = new ArrayList<>();
+		BiFunction<String, VariableMap, DmnDecisionTableResult> tables = ParcoursRegionaux
+			.parVersion((decision) -> version.get(), (id, variables) -> {
+				evaluated.add(id + " " + variables.get("region"));
+				return new DmnDecisionTableResultImpl(List.of());
+			});
+
+		tables.apply("parcours-regional", Variables.createVariables().putValue("region", "76"));
+		tables.apply("parcours-regional", Variables.fromMap(Map.of("region", "76")));
+		tables.apply("parcours-regional", Variables.createVariables().putValue("region", "52"));
+		assertThat(evaluated).containsExactly("parcours-regional:1 76", "parcours-regional:1 52");
+
+		version.set("parcours-regional:2");
+		tables.apply("parcours-regional", Variables.createVariables().putValue("region", "76"));
+		assertThat(evaluated).endsWith("parcours-regional:2 76");
 	}
 
 }
