@@ -171,14 +171,18 @@ class ScaleBenchmark {
 					}
 					p6(service, serviceBefore, bare, bareBefore, dossiers);
 				}
-				List<Long> porteurLettres = api.lettreIds();
+				List<String> porteurLettres = List.of();
+				if (figures.contains("P4")) {
+					if (!figures.contains("P1") && !figures.contains("P6")) {
+						// P4 alone: one sent dossier for the porteur's page
+						api.sendLettre("CPTS des pages", "31555");
+					}
+					porteurLettres = api.references();
+				}
 				if (figures.contains("P2")) {
 					p2(api, bare, taches);
 				}
 				if (figures.contains("P4")) {
-					if (porteurLettres.isEmpty()) {
-						porteurLettres = List.of(api.envoyer("CPTS des pages", "31555").id());
-					}
 					p4(api, porteurLettres, clients, secondes);
 				}
 				long rssAfter = app.rssMegabytes();
@@ -320,7 +324,7 @@ class ScaleBenchmark {
 
 	// P4: pages under 50 concurrent users
 
-	private void p4(Api api, List<Long> lettres, int clients, int secondes) throws Exception {
+	private void p4(Api api, List<String> lettres, int clients, int secondes) throws Exception {
 		Pages porteur = load(clients, secondes, () -> {
 			Session session = api.login(PORTEUR);
 			return () -> session.get("/dossiers/" + lettres.get((int) (Math.random() * lettres.size())));
@@ -738,11 +742,21 @@ class ScaleBenchmark {
 			return new Envoi(id, json(sent).get("reference").asText());
 		}
 
-		List<Long> lettreIds() {
-			List<Long> ids = new ArrayList<>();
-			json(call("GET", "/api/portail/dossiers", null, PORTEUR, PASSWORD))
-				.forEach((lettre) -> ids.add(lettre.get("id").asLong()));
-			return ids;
+		/**
+		 * The references of the porteur's sent dossiers: the dossier page's URL is by
+		 * reference.
+		 */
+		List<String> references() {
+			List<String> references = new ArrayList<>();
+			json(call("GET", "/api/portail/dossiers", null, PORTEUR, PASSWORD)).forEach((lettre) -> {
+				if (lettre.hasNonNull("reference")) {
+					references.add(lettre.get("reference").asText());
+				}
+			});
+			if (references.isEmpty()) {
+				throw new AssertionError("the porteur has no sent dossier for P4");
+			}
+			return references;
 		}
 
 		int openVerifierCompletude() {
