@@ -25,6 +25,12 @@ final class TablesDeDecision {
 
 	static final Duration VERSION_RELUE = Duration.ofSeconds(30);
 
+	/**
+	 * Results kept at most: the size table's input is a population, a number with as many
+	 * values as territories, so the map is emptied when it grows past this.
+	 */
+	static final int RESULTATS_MAX = 5000;
+
 	private record Version(String id, long luA) {
 	}
 
@@ -48,6 +54,9 @@ final class TablesDeDecision {
 		String definition = derniereVersion(cle);
 		// the inputs are strings and numbers: a sorted copy is a stable key
 		Entree entree = new Entree(definition, new TreeMap<>(variables));
+		if (this.resultats.size() >= RESULTATS_MAX) {
+			this.resultats.clear();
+		}
 		return this.resultats.computeIfAbsent(entree,
 				(e) -> this.decisions.evaluateDecisionTableById(definition).variables(variables).evaluate());
 	}

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,10 +99,18 @@ class ScaleBenchmark {
 	}
 
 	/**
-	 * User tasks of P1 per dossier, from the lettre to the FIR decision: the completeness
-	 * check, the ten URPS opinions, the forwarding to the ARS, the FIR decision.
+	 * User tasks of the path up to the FIR decision: the completeness check, the ten URPS
+	 * opinions, the forwarding to the ARS, the FIR decision (the engine settings' run).
 	 */
-	private static final int TACHES_P1 = 13;
+	private static final int TACHES_FIR = 13;
+
+	/**
+	 * User tasks of P1 per dossier, from the lettre to the signed contract (counted in
+	 * bpmn/cpts-creation.bpmn and bpmn/contrat-aci.bpmn): the 13 up to the FIR decision,
+	 * the porteur's deposit of the projet de santé, the CPAM's opinion, the ARS's
+	 * decision, the contract's preparation and its three signatures.
+	 */
+	private static final int TACHES_P1 = 20;
 
 	private static final int WORKERS = 4;
 
@@ -123,6 +132,7 @@ class ScaleBenchmark {
 		int secondes = Integer.getInteger("bench.secondes", 30);
 		String xmx = System.getProperty("bench.xmx", "384m");
 		String appArgs = System.getProperty("bench.appArgs", "");
+		Set<String> figures = figures();
 		Path dir = Files.createDirectories(Path.of("target", "bench"));
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setServerConfig("synchronous_commit", "on")
@@ -132,8 +142,13 @@ class ScaleBenchmark {
 			execute(server, "create database moteur");
 			DataSource service = postgres.getDatabase("postgres", "service");
 			this.serviceJdbcUrl = postgres.getJdbcUrl("postgres", "service");
-			List<String> jvm = List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
-					"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC");
+			List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
+					"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC"));
+			if (Boolean.getBoolean("bench.jfr")) {
+				// whole stacks, so that a sample deep in a request still names the
+				// request
+				jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
+			}
 			Map<String, String> environment = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
 					postgres.getJdbcUrl("postgres", "service"), "PARCOURS_DB_USER", "postgres", "PARCOURS_DB_PASSWORD",
 					"postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -150,27 +165,53 @@ class ScaleBenchmark {
 
 				long[] serviceBefore = sizes(service);
 				long[] bareBefore = sizes(bare.dataSource());
-				p1(api, bare, dossiers);
-				p6(service, serviceBefore, bare, bareBefore, dossiers);
-				List<String> porteurLettres = api.references();
-				p2(api, bare, taches);
-				p4(api, porteurLettres, clients, secondes);
+				if (figures.contains("P1") || figures.contains("P6")) {
+					if (Boolean.getBoolean("bench.jfr")) {
+						// the profile of P1's load only, not of the start
+						app.jcmd("JFR.start", "name=p1", "settings=profile");
+					}
+					p1(api, bare, dossiers);
+					if (Boolean.getBoolean("bench.jfr")) {
+						app.jcmd("JFR.stop", "name=p1", "filename=" + dir.resolve("service.jfr").toAbsolutePath());
+					}
+					p6(service, serviceBefore, bare, bareBefore, dossiers);
+				}
+				List<String> porteurLettres = List.of();
+				if (figures.contains("P4")) {
+					if (!figures.contains("P1") && !figures.contains("P6")) {
+						// P4 alone: one sent dossier for the porteur's page
+						api.sendLettre("CPTS des pages", "31555");
+					}
+					porteurLettres = api.references();
+				}
+				if (figures.contains("P2")) {
+					p2(api, bare, taches);
+				}
+				if (figures.contains("P4")) {
+					p4(api, porteurLettres, clients, secondes);
+				}
 				long rssAfter = app.rssMegabytes();
 				ligne("P5 start to first 200 (s)", "%.1f".formatted(app.startSeconds()),
 						"%.1f".formatted(bare.startSeconds), "—", "≤ 10 s");
 				ligne("P5 RSS after start / after the load (MB), -Xmx" + xmx, rssStart + " / " + rssAfter, "—", "—",
 						"≤ 600 MB");
 				this.notes.add("P5 JVM options: " + String.join(" ", jvm));
-				// last: it ends the dossiers the porteur's pages of P4 show
-				p6Nettoyage(api, service, bare);
+				if (figures.contains("P6")) {
+					// last: it ends the dossiers the porteur's pages of P4 show
+					p6Nettoyage(api, service, bare);
+				}
 			}
 			finally {
 				app.stop();
 				bare.close();
 			}
-			p3(postgres, jar, jvm, appArgs, Integer.getInteger("bench.minuteurs", 10000));
+			if (figures.contains("P3")) {
+				p3(postgres, jar, jvm, appArgs, Integer.getInteger("bench.minuteurs", 10000));
+			}
 		}
-		String table = table(dossiers, taches, clients, secondes, appArgs);
+		String table = table(dossiers, taches, clients, secondes, appArgs + (Boolean.getBoolean("bench.jfr")
+				? " (P1 profiled: target/bench/service.jfr, read it with scripts/jfr-hot; figures slowed by the recording)"
+				: ""));
 		System.out.println(table);
 		Files.writeString(dir.resolve("resultats.md"), table);
 	}
@@ -264,7 +305,7 @@ class ScaleBenchmark {
 			String url = postgres.getJdbcUrl("postgres", "postgres");
 			try (BareEngine defaut = new BareEngine(url, false)) {
 				defaut.deploySingleTask();
-				defaut.deployPath(TACHES_P1);
+				defaut.deployPath(TACHES_FIR);
 				defaut.startSingleTasks(taches, regions);
 			}
 			StringBuilder out = new StringBuilder("## Engine settings, bare engine, " + taches
@@ -300,12 +341,24 @@ class ScaleBenchmark {
 		}
 	}
 
+	/**
+	 * The figures to measure, {@code -Dbench.figures=P1,P4} (default: all); P5 is always
+	 * measured, P6 comes with P1.
+	 */
+	private static Set<String> figures() {
+		String figures = System.getProperty("bench.figures", "");
+		if (figures.isBlank()) {
+			return Set.of("P1", "P2", "P3", "P4", "P5", "P6");
+		}
+		return Set.of(figures.toUpperCase(Locale.ROOT).replace(" ", "").split(","));
+	}
+
 	// P1: user-task completions per second, the service over HTTP against the bare engine
 
 	private void p1(Api api, BareEngine bare, int dossiers) throws Exception {
 		AtomicInteger numero = new AtomicInteger();
 		long start = System.nanoTime();
-		List<Integer> done = parallel(WORKERS, dossiers, () -> api.parcoursJusquAuFir(numero.incrementAndGet()));
+		List<Integer> done = parallel(WORKERS, dossiers, () -> api.parcoursJusquAuContrat(numero.incrementAndGet()));
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int completions = done.stream().mapToInt(Integer::intValue).sum();
 		double service = completions / seconds;
@@ -317,7 +370,7 @@ class ScaleBenchmark {
 		long bareStart = System.nanoTime();
 		List<Integer> bareDone = parallel(WORKERS, dossiers * 4, () -> bare.runPath("76"));
 		double bareRate = bareDone.stream().mapToInt(Integer::intValue).sum() / ((System.nanoTime() - bareStart) / 1e9);
-		ligne("P1 user-task completions/s, lettre → FIR decision (" + TACHES_P1 + " user tasks), " + WORKERS
+		ligne("P1 user-task completions/s, lettre → signed contract (" + TACHES_P1 + " user tasks), " + WORKERS
 				+ " workers", "%.1f (%d dossiers, %d tasks)".formatted(service, dossiers, completions),
 				"%.1f".formatted(bareRate), ratio(service, bareRate), "≥ 0.8");
 	}
@@ -819,7 +872,7 @@ class ScaleBenchmark {
 		long[] app = minus(sizes(service), serviceBefore);
 		long[] moteur = minus(sizes(bare.dataSource()), bareBefore);
 		int bareInstances = bare.pathInstances();
-		ligne("P6 DB growth per dossier at the FIR decision (kB): runtime / history / application",
+		ligne("P6 DB growth per dossier at the signed contract (kB): runtime / history / application",
 				"%d / %d / %d".formatted(app[0] / 1024 / dossiers, app[1] / 1024 / dossiers, app[2] / 1024 / dossiers),
 				"%d / %d / —".formatted(moteur[0] / 1024 / bareInstances, moteur[1] / 1024 / bareInstances), "—", "—");
 	}
@@ -1064,6 +1117,7 @@ class ScaleBenchmark {
 			createUser(PORTEUR, "porteurs", null);
 			createUser("guichet.bench", "guichet-cpts", "76");
 			createUser("ars.bench", "ars", "76");
+			createUser("cpam.bench", "cpam", "76");
 			for (String urps : URPS) {
 				createUser(urps + ".bench", urps, "76");
 			}
@@ -1082,10 +1136,13 @@ class ScaleBenchmark {
 		}
 
 		/**
-		 * A lettre of Occitanie sent, then its 13 user tasks completed by their agents.
+		 * A lettre of Occitanie sent, then its 20 user tasks completed: the agents'
+		 * through /engine-rest, the porteur's (the projet de santé with its statuts, the
+		 * signature) through the portal's API; the contract is signed at the end.
 		 */
-		int parcoursJusquAuFir(int numero) {
-			String reference = sendLettre("CPTS du parcours " + numero, "31555");
+		int parcoursJusquAuContrat(int numero) {
+			Envoi envoi = envoyer("CPTS du parcours " + numero, "31555");
+			String reference = envoi.reference();
 			int completed = 0;
 			complete(reference, "verifierCompletude", null, "guichet.bench",
 					Map.of("completude", Map.of("value", "complete")));
@@ -1106,7 +1163,111 @@ class ScaleBenchmark {
 			complete(reference, "deciderFinancementFir", null, "ars.bench", Map.of("decisionFir",
 					Map.of("value", "accorde"), "montantFirAccorde", Map.of("value", 5000.0, "type", "Double")));
 			completed++;
+
+			joindre(envoi.id(), "STATUTS", "statuts.pdf", pdf());
+			completePorteur(envoi.id(), "deposerProjetSante",
+					Map.of("missionsActions", "Accès aux soins : un médecin traitant pour chacun.", "gouvernance",
+							"Association loi 1901, un conseil d'administration pluriprofessionnel.",
+							"systemesInformation", "Messagerie sécurisée de santé."));
+			completed++;
+			complete(reference, "donnerAvisCpam", null, "cpam.bench", Map.of("avisCpam", Map.of("value", "favorable"),
+					"commentaireAvisCpam", Map.of("value", "Projet cohérent.")));
+			completed++;
+			complete(reference, "deciderProjetSante", null, "ars.bench",
+					Map.of("decisionProjet", Map.of("value", "valide")));
+			completed++;
+			complete(reference, "preparerContrat", null, "cpam.bench", Map.of("missionQualite", Map.of("value", true),
+					"missionAccompagnement", Map.of("value", false), "dateEffetContrat", Map.of("value",
+							java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(15).toString())));
+			completed++;
+			completePorteur(envoi.id(), "signerContratPorteur",
+					Map.of("nomComplet", "Banc D'essai", "confirmation", "true"));
+			completed++;
+			complete(reference, "signerContratCpam", null, "cpam.bench",
+					Map.of("signatureCpam", Map.of("value", true)));
+			completed++;
+			complete(reference, "signerContratArs", null, "ars.bench", Map.of("signatureArs", Map.of("value", true)));
+			completed++;
+			awaitContratSigne(reference);
 			return completed;
+		}
+
+		/**
+		 * The contract's instance has left its signatures (async continuations first).
+		 */
+		private void awaitContratSigne(String reference) {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+			String query = "/engine-rest/history/activity-instance/count?activityId=notifierContratSigne&finished=true"
+					+ "&processInstanceId=";
+			JsonNode contrat = json(call("GET",
+					"/engine-rest/process-instance?processDefinitionKey=contrat-aci&businessKey=" + reference, null,
+					"admin", ADMIN_PASSWORD));
+			if (contrat.size() != 1) {
+				throw new AssertionError("no contract instance for " + reference + ": " + contrat);
+			}
+			String instance = contrat.get(0).get("id").asText();
+			while (json(call("GET", query + instance, null, "admin", ADMIN_PASSWORD)).get("count").asInt() == 0) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("contract of " + reference + " not signed");
+				}
+				sleep(20);
+			}
+		}
+
+		/** Waits for the porteur's task in the portal, then completes it there. */
+		private void completePorteur(long lettre, String key, Map<String, String> champs) {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+			while (true) {
+				for (JsonNode tache : json(
+						call("GET", "/api/portail/dossiers/" + lettre + "/taches", null, PORTEUR, PASSWORD))) {
+					if (key.equals(tache.get("cle").asText())) {
+						expect(204,
+								call("POST", "/api/portail/dossiers/" + lettre + "/taches/" + tache.get("id").asText(),
+										champs, PORTEUR, PASSWORD));
+						return;
+					}
+				}
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("no task " + key + " in the portal for lettre " + lettre);
+				}
+				sleep(20);
+			}
+		}
+
+		/** A PDF joined to the dossier, as the portal's upload does (multipart). */
+		private void joindre(long lettre, String categorie, String nom, byte[] pdf) {
+			String boundary = "----banc" + System.nanoTime();
+			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"categorie\"\r\n\r\n"
+					+ categorie + "\r\n--" + boundary
+					+ "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + nom
+					+ "\"\r\nContent-Type: application/pdf\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8);
+			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+			byte[] body = new byte[head.length + pdf.length + tail.length];
+			System.arraycopy(head, 0, body, 0, head.length);
+			System.arraycopy(pdf, 0, body, head.length, pdf.length);
+			System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create(this.url + "/api/portail/dossiers/" + lettre + "/pieces"))
+				.timeout(Duration.ofSeconds(120))
+				.header("Accept", "application/json")
+				.header("Authorization", basic(PORTEUR, PASSWORD))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
+			expect(201, send(request));
+		}
+
+		/** A small but real PDF (as the portal's tests build it): one empty page. */
+		private static byte[] pdf() {
+			return """
+					%PDF-1.4
+					1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+					2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+					3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
+					trailer << /Root 1 0 R >>
+					%%EOF
+					""".getBytes(StandardCharsets.ISO_8859_1);
 		}
 
 		/** Waits for the task (async continuations come first), then completes it. */
@@ -1129,13 +1290,18 @@ class ScaleBenchmark {
 		}
 
 		String sendLettre(String nom, String commune) {
+			return envoyer(nom, commune).reference();
+		}
+
+		/** A lettre created and sent ("Envoyer") through the portal's API. */
+		Envoi envoyer(String nom, String commune) {
 			HttpResponse<String> created = call("POST", "/api/portail/dossiers", lettre(nom, commune), PORTEUR,
 					PASSWORD);
 			expect(201, created);
 			long id = json(created).get("id").asLong();
 			HttpResponse<String> sent = call("POST", "/api/portail/dossiers/" + id + "/envoi", null, PORTEUR, PASSWORD);
 			expect(200, sent);
-			return json(sent).get("reference").asText();
+			return new Envoi(id, json(sent).get("reference").asText());
 		}
 
 		/**
@@ -1329,8 +1495,7 @@ class ScaleBenchmark {
 				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.url + path))
 					.timeout(Duration.ofSeconds(120))
 					.header("Accept", "application/json")
-					.header("Authorization", "Basic " + Base64.getEncoder()
-						.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+					.header("Authorization", basic(user, password));
 				if (body != null) {
 					request.header("Content-Type", "application/json")
 						.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -1338,7 +1503,16 @@ class ScaleBenchmark {
 				else {
 					request.method(method, HttpRequest.BodyPublishers.noBody());
 				}
-				return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				return send(request.build());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		private HttpResponse<String> send(HttpRequest request) {
+			try {
+				return this.client.send(request, HttpResponse.BodyHandlers.ofString());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -1349,6 +1523,11 @@ class ScaleBenchmark {
 			}
 		}
 
+		private static String basic(String user, String password) {
+			return "Basic "
+					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		}
+
 		private static void expect(int status, HttpResponse<String> response) {
 			if (response.statusCode() != status) {
 				throw new AssertionError(response.request().method() + " " + response.request().uri() + ": "
@@ -1356,6 +1535,10 @@ class ScaleBenchmark {
 			}
 		}
 
+	}
+
+	/** A lettre sent: its id in the portal, its dossier's reference. */
+	private record Envoi(long id, String reference) {
 	}
 
 	/** A logged-in browser: GET a page, its status. */
@@ -1698,6 +1881,19 @@ class ScaleBenchmark {
 
 		double startSeconds() {
 			return this.startSeconds;
+		}
+
+		/** A diagnostic command of the JDK on the application (Flight Recorder). */
+		void jcmd(String... command) throws Exception {
+			List<String> line = new ArrayList<>(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+							String.valueOf(this.process.pid())));
+			line.addAll(List.of(command));
+			Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+			String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (jcmd.waitFor() != 0) {
+				throw new AssertionError(String.join(" ", line) + ": " + out);
+			}
 		}
 
 		/** VmRSS of the process, from /proc (Linux). */
