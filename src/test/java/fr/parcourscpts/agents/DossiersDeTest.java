@@ -21,6 +21,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import fr.parcourscpts.portail.PortailFixtures;
+
 /**
  * Real dossiers for the agents' tests: lettres d'intention sent through the portal as a
  * porteur (like {@code portail/PortailFixtures}), then moved in the engine where a test
@@ -38,6 +40,29 @@ final class DossiersDeTest {
 		this.mvc = mvc;
 		this.jdbc = jdbc;
 		this.engine = engine;
+	}
+
+	/** A small but real PDF. */
+	static final byte[] PDF = PortailFixtures.pdf();
+
+	/**
+	 * The demo agent of an institution in a region, as the application sees them after
+	 * login: {@code guichet.76}, {@code urps-medecins.76}, {@code admin.52}.
+	 */
+	static RequestPostProcessor agentDemo(String group, String region) {
+		String prefix = switch (group) {
+			case "guichet-cpts" -> "guichet";
+			case "administrateurs" -> "admin";
+			default -> group;
+		};
+		return user(prefix + "." + region).authorities(new SimpleGrantedAuthority("GROUP_" + group),
+				new SimpleGrantedAuthority("REGION_" + region));
+	}
+
+	/** {@code porteur.76}, the demo porteur of Occitanie, after login. */
+	static RequestPostProcessor porteur76() {
+		return user("porteur.76").authorities(new SimpleGrantedAuthority("GROUP_porteurs"),
+				new SimpleGrantedAuthority("REGION_76"));
 	}
 
 	/** A word found in no other test's dossier, to search for this test's only. */
