@@ -32,6 +32,8 @@ public final class ApplicationEnfant {
 
 	private final Path log;
 
+	private double demarreeEnSecondes;
+
 	private ApplicationEnfant(Process process, int port, Path log) {
 		this.process = process;
 		this.port = port;
@@ -58,7 +60,8 @@ public final class ApplicationEnfant {
 	}
 
 	/**
-	 * Starts the jar and waits until it is ready ({@code /actuator/health/readiness}).
+	 * Starts the jar with small JVM options ({@code -Xmx512m}, C1 only: the tests are
+	 * short) and waits until it is ready ({@code /actuator/health/readiness}).
 	 * @param environment the child's {@code PARCOURS_*} / {@code SPRING_*} variables
 	 * @param log where its output goes (kept after the run, for a look)
 	 * @param attente how long it may take to become ready
@@ -66,22 +69,45 @@ public final class ApplicationEnfant {
 	 */
 	public static ApplicationEnfant demarrer(Path jar, Map<String, String> environment, Path log, Duration attente,
 			String... arguments) throws Exception {
+		return demarrer(jar, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), List.of(arguments), environment, log,
+				attente);
+	}
+
+	/**
+	 * Starts the jar with these JVM options and Spring arguments and waits until it is
+	 * ready; {@link #demarreeEnSecondes()} says how long that took.
+	 */
+	public static ApplicationEnfant demarrer(Path jar, List<String> jvm, List<String> arguments,
+			Map<String, String> environment, Path log, Duration attente) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-						"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
-		command.addAll(List.of(arguments));
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvm);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment()
 			.keySet()
 			.removeIf((variable) -> variable.startsWith("PARCOURS_") || variable.startsWith("SPRING_"));
 		builder.environment().putAll(environment);
+		long debut = System.nanoTime();
 		ApplicationEnfant application = new ApplicationEnfant(builder.start(), port, log);
 		application.attendrePrete(attente);
+		application.demarreeEnSecondes = (System.nanoTime() - debut) / 1e9;
 		return application;
+	}
+
+	/** From the start of the JVM to its readiness. */
+	public double demarreeEnSecondes() {
+		return this.demarreeEnSecondes;
+	}
+
+	/** The process id, to read its memory in {@code /proc}. */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	public String url() {
