@@ -147,7 +147,7 @@ class ScaleBenchmark {
 				long[] bareBefore = sizes(bare.dataSource());
 				p1(api, bare, dossiers);
 				p6(service, serviceBefore, bare, bareBefore, dossiers);
-				List<Long> porteurLettres = api.lettreIds();
+				List<String> porteurLettres = api.references();
 				p2(api, bare, taches);
 				p4(api, porteurLettres, clients, secondes);
 				long rssAfter = app.rssMegabytes();
@@ -275,7 +275,7 @@ class ScaleBenchmark {
 
 	// P4: pages under 50 concurrent users
 
-	private void p4(Api api, List<Long> lettres, int clients, int secondes) throws Exception {
+	private void p4(Api api, List<String> lettres, int clients, int secondes) throws Exception {
 		Pages porteur = load(clients, secondes, () -> {
 			Session session = api.login(PORTEUR);
 			return () -> session.get("/dossiers/" + lettres.get((int) (Math.random() * lettres.size())));
@@ -580,11 +580,18 @@ class ScaleBenchmark {
 			return json(sent).get("reference").asText();
 		}
 
-		List<Long> lettreIds() {
-			List<Long> ids = new ArrayList<>();
-			json(call("GET", "/api/portail/dossiers", null, PORTEUR, PASSWORD))
-				.forEach((lettre) -> ids.add(lettre.get("id").asLong()));
-			return ids;
+		/** The references of the porteur's sent dossiers: the dossier page's URL is by reference. */
+		List<String> references() {
+			List<String> references = new ArrayList<>();
+			json(call("GET", "/api/portail/dossiers", null, PORTEUR, PASSWORD)).forEach((lettre) -> {
+				if (lettre.hasNonNull("reference")) {
+					references.add(lettre.get("reference").asText());
+				}
+			});
+			if (references.isEmpty()) {
+				throw new AssertionError("the porteur has no sent dossier for P4");
+			}
+			return references;
 		}
 
 		int openVerifierCompletude() {
