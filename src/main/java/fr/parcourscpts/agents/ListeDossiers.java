@@ -4,13 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +27,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.parcourscpts.agents.LigneDossier.Echeance;
+import fr.parcourscpts.dossier.DatesLegales;
+import fr.parcourscpts.dossier.RechercheDossiers;
+import fr.parcourscpts.dossier.RechercheDossiers.DossierSuivi;
+import fr.parcourscpts.dossier.RechercheDossiers.Recherche;
 import fr.parcourscpts.identity.Institution;
+import fr.parcourscpts.portail.DossiersLecture;
 import fr.parcourscpts.portail.Messagerie;
 import fr.parcourscpts.territoire.Commune;
 import fr.parcourscpts.territoire.TerritoireService;
@@ -47,20 +50,23 @@ import fr.parcourscpts.territoire.TerritoireService;
  * dossier of the region.
  *
  * <p>
- * Why three SQL queries rather than the engine's query API or a read table: to filter and
- * sort on the step and the deadline, the state of every dossier of the region is needed,
- * not only of one page. The task and job queries of the API return entities one per task
- * (ten per dossier at the URPS step, 100,000 at 10,000 dossiers) and no business key of
- * the root dossier; aggregated SQL on the engine's documented runtime tables returns one
- * row per dossier and step, in a few tens of milliseconds. A read table kept by the
- * application would need listeners on every task and timer of three models, and could
- * drift from the engine. The engine's tables are not its public API: the queries are all
- * in this class, and its tests run them on H2 and the PostgreSQL tests on PostgreSQL.
+ * Why three SQL queries (the dossiers, read through the dossier module's
+ * {@link RechercheDossiers}, then the open steps and the legal timers of the region)
+ * rather than the engine's query API or a read table: to filter and sort on the step and
+ * the deadline, the state of every dossier of the region is needed, not only of one page.
+ * The task and job queries of the API return entities one per task (ten per dossier at
+ * the URPS step, 100,000 at 10,000 dossiers) and no business key of the root dossier;
+ * aggregated SQL on the engine's documented runtime tables returns one row per dossier
+ * and step, in a few tens of milliseconds. A read table kept by the application would
+ * need listeners on every task and timer of three models, and could drift from the
+ * engine. The engine's tables are not its public API: the queries of its tasks and timers
+ * are all in this class, and its tests run them on H2 and the PostgreSQL tests on
+ * PostgreSQL.
  */
 @Service
 class ListeDossiers {
 
-	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+	static final ZoneId PARIS = DatesLegales.PARIS;
 
 	private static final String ADMINISTRATEURS = Institution.ADMINISTRATEURS.groupId();
 
@@ -73,12 +79,19 @@ class ListeDossiers {
 
 	private final TerritoireService territoires;
 
+	private final RechercheDossiers recherche;
+
+	private final DossiersLecture lecture;
+
 	private final Messagerie messagerie;
 
-	ListeDossiers(JdbcClient jdbc, IdentityService identity, TerritoireService territoires, Messagerie messagerie) {
+	ListeDossiers(JdbcClient jdbc, IdentityService identity, TerritoireService territoires, RechercheDossiers recherche,
+			DossiersLecture lecture, Messagerie messagerie) {
 		this.jdbc = jdbc;
 		this.identity = identity;
 		this.territoires = territoires;
+		this.recherche = recherche;
+		this.lecture = lecture;
 		this.messagerie = messagerie;
 	}
 
@@ -201,7 +214,7 @@ class ListeDossiers {
 		if (agent.region() == null || agent.groupes().isEmpty()) {
 			return List.of();
 		}
-		List<Dossier> dossiers = dossiers(agent, recherche);
+		List<DossierSuivi> dossiers = dossiers(agent, recherche);
 		if (dossiers.isEmpty()) {
 			return List.of();
 		}
@@ -210,7 +223,7 @@ class ListeDossiers {
 		Map<String, Integer> nonLus = this.messagerie.nonLusParLesInstitutions(agent.groupesAgents());
 		LocalDate aujourdhui = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), PARIS);
 		List<LigneDossier> lignes = new ArrayList<>(dossiers.size());
-		for (Dossier dossier : dossiers) {
+		for (DossierSuivi dossier : dossiers) {
 			lignes.add(ligne(dossier, etapes.getOrDefault(dossier.processInstanceId(), List.of()),
 					delais.getOrDefault(dossier.processInstanceId(), List.of()),
 					nonLus.getOrDefault(dossier.reference(), 0), aujourdhui));
@@ -218,7 +231,7 @@ class ListeDossiers {
 		return lignes;
 	}
 
-	private static LigneDossier ligne(Dossier dossier, List<Etape> etapes, List<Delai> delais, int nonLus,
+	private static LigneDossier ligne(DossierSuivi dossier, List<Etape> etapes, List<Delai> delais, int nonLus,
 			LocalDate aujourdhui) {
 		boolean aTraiter = etapes.stream().anyMatch(Etape::miennes);
 		// The step that comes due first; ties by activity id, for a stable answer.
@@ -257,10 +270,6 @@ class ListeDossiers {
 		return new Echeance(type, jour, ChronoUnit.DAYS.between(aujourdhui, jour));
 	}
 
-	private record Dossier(String reference, String nomCpts, OffsetDateTime deposeLe, String processInstanceId,
-			String departement, boolean actif) {
-	}
-
 	/** The open tasks of one activity of a dossier, aggregated. */
 	private record Etape(String activite, String nom, Timestamp echeance, int taches, String groupe, String groupeMax,
 			String attributaire, boolean miennes) {
@@ -269,46 +278,10 @@ class ListeDossiers {
 	private record Delai(Echeance.Type type, Timestamp echeance) {
 	}
 
-	private List<Dossier> dossiers(Agent agent, String recherche) {
-		StringBuilder sql = new StringBuilder("""
-				select d.reference, d.nom_cpts, d.created_at, d.process_instance_id,
-				  (select max(v.TEXT_) from ACT_HI_VARINST v
-				    where v.PROC_INST_ID_ = d.process_instance_id and v.NAME_ = 'departement') as departement,
-				  (select count(*) from ACT_RU_EXECUTION e where e.ID_ = d.process_instance_id) as actif
-				from dossier d
-				where d.region = :region and d.process_instance_id is not null
-				""");
-		Map<String, Object> params = new HashMap<>();
-		params.put("region", agent.region());
-		if (!agent.administrateur()) {
-			// A part: a task offered to the institution, open or done (the history keeps
-			// the candidate links of every task of the dossier and of its called
-			// processes under the dossier's root instance).
-			sql.append("""
-					and exists (select 1 from ACT_HI_IDENTITYLINK l
-					  where l.ROOT_PROC_INST_ID_ = d.process_instance_id and l.TYPE_ = 'candidate'
-					    and l.OPERATION_TYPE_ = 'add' and l.GROUP_ID_ in (:groupes))
-					""");
-			params.put("groupes", agent.groupesOuAucun());
-		}
-		if (recherche != null) {
-			sql.append("and (lower(d.reference) like :motif escape '\\' or lower(d.nom_cpts) like :motif escape '\\'");
-			params.put("motif", "%" + echapper(recherche.toLowerCase(Locale.FRENCH)) + "%");
-			List<String> codes = communes(recherche);
-			if (!codes.isEmpty()) {
-				sql.append("""
-						or exists (select 1 from lettre_intention li join lettre_commune lc on lc.lettre_id = li.id
-						 where li.dossier_id = d.id and lc.code in (:codes))""");
-				params.put("codes", codes);
-			}
-			sql.append(")\n");
-		}
-		return this.jdbc.sql(sql.toString())
-			.params(params)
-			.query((rs, row) -> new Dossier(rs.getString("reference"), rs.getString("nom_cpts"),
-					rs.getObject("created_at", OffsetDateTime.class), rs.getString("process_instance_id"),
-					rs.getString("departement"), rs.getLong("actif") > 0))
-			.list();
+	private List<DossierSuivi> dossiers(Agent agent, String recherche) {
+		Set<String> groupes = agent.administrateur() ? null : agent.groupes();
+		List<Long> parCommune = (recherche != null) ? this.lecture.couvrant(communes(recherche)) : List.of();
+		return this.recherche.recherche(new Recherche(agent.region(), groupes, recherche, parCommune));
 	}
 
 	/** The communes the search names: an INSEE code as typed, or communes by name. */
@@ -320,10 +293,6 @@ class ListeDossiers {
 			return List.of();
 		}
 		return this.territoires.search(recherche, 50).stream().map(Commune::code).toList();
-	}
-
-	private static String echapper(String motif) {
-		return motif.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**

@@ -33,7 +33,9 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import fr.parcourscpts.contrat.Mission;
+import fr.parcourscpts.dossier.JoursAffiches;
 import fr.parcourscpts.identity.Region;
+import fr.parcourscpts.system.Formats;
 import fr.parcourscpts.territoire.TerritoireService;
 
 /**
@@ -51,6 +53,12 @@ import fr.parcourscpts.territoire.TerritoireService;
 public class DocumentsOfficiels {
 
 	private final JdbcClient jdbc;
+
+	/** Amounts and counts as the pages and mails write them (templates: {@code fmt}). */
+	private final Formats formats;
+
+	/** Days and times in Paris, as everywhere else. */
+	private static final JoursAffiches JOURS = new JoursAffiches();
 
 	/**
 	 * The font family of every text of a document (see templates/documents/modele.html).
@@ -76,8 +84,9 @@ public class DocumentsOfficiels {
 	private final byte[] srgb;
 
 	DocumentsOfficiels(JdbcClient jdbc, TemplateEngine templates, MessageSource messages,
-			AutoritesCompetentes autorites, Personnes personnes, TerritoireService territoire) {
+			AutoritesCompetentes autorites, Personnes personnes, TerritoireService territoire, Formats formats) {
 		this.jdbc = jdbc;
+		this.formats = formats;
 		this.templates = templates;
 		this.messages = messages;
 		this.autorites = autorites;
@@ -134,7 +143,7 @@ public class DocumentsOfficiels {
 		model.put("donnees", donnees);
 		model.put("emisLe", at);
 		model.putAll(noms(region, donnees));
-		model.put("fmt", new MiseEnForme());
+		model.put("fmt", this.formats);
 		byte[] pdf = render(type.get(), model);
 		String fileName = type.get().template() + "-" + reference + ".pdf";
 		String sha256 = sha256(pdf);
@@ -262,8 +271,7 @@ public class DocumentsOfficiels {
 		String nom = typed.isEmpty() ? this.personnes.of(login.toString()).nom() : typed;
 		Object le = (donnees.get("signaturePorteurLe") != null) ? donnees.get("signaturePorteurLe")
 				: donnees.get("signerContratPorteurDecideLe");
-		return new Signataire(nom, message("documents.role.porteur"), cpts, MiseEnForme.jour(le),
-				MiseEnForme.heure(le));
+		return new Signataire(nom, message("documents.role.porteur"), cpts, JOURS.jour(le), JOURS.heure(le));
 	}
 
 	/**
@@ -276,8 +284,8 @@ public class DocumentsOfficiels {
 		}
 		Personnes.Personne personne = this.personnes.of(login.toString());
 		Object le = donnees.get(taskId + "DecideLe");
-		return new Signataire(personne.nom(), personne.fonction().orElse(null), institution, MiseEnForme.jour(le),
-				MiseEnForme.heure(le));
+		return new Signataire(personne.nom(), personne.fonction().orElse(null), institution, JOURS.jour(le),
+				JOURS.heure(le));
 	}
 
 	private String message(String code, Object... arguments) {

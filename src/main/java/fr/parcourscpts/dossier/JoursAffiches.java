@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 
@@ -13,7 +14,7 @@ import java.util.Date;
  * Dates as people read them, in Paris whatever the zone of the JVM: {@code 15/03/2026}
  * and {@code 15/03/2026 à 09:30}. Pages, mails and documents use it through the Thymeleaf
  * expression object {@code #jours}; the Camunda Forms through the task variables
- * {@code <date>Jour} ({@link JoursDesTaches}).
+ * {@code <date>Jour} ({@code system/LibellesFormulaires}).
  *
  * <p>
  * An instant ({@link Date}, {@link Instant}, {@link OffsetDateTime},
@@ -48,6 +49,26 @@ public final class JoursAffiches {
 	public String heure(Object date) {
 		TemporalAccessor paris = aParis(date);
 		return (paris != null) ? HEURE.format(paris) : "";
+	}
+
+	/**
+	 * The day of a process variable that holds a date, or {@code null} when it holds
+	 * none: a {@link Date}, or the text a Camunda Form's date field submits
+	 * ({@code 2026-09-01}, the day itself).
+	 */
+	public String jourDeVariable(Object valeur) {
+		if (valeur instanceof Date date) {
+			return jour(date);
+		}
+		if (valeur instanceof String texte && texte.length() >= 10) {
+			try {
+				return jour(LocalDate.parse(texte.substring(0, 10)));
+			}
+			catch (DateTimeParseException ex) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 	/** The calendar day in Paris of a date, or {@code null}. */

@@ -95,6 +95,14 @@ public class DossiersLecture {
 		return this.lettres.findByReference(reference).map(this::lire);
 	}
 
+	/**
+	 * The ids of the sent dossiers whose territory holds one of these communes (INSEE
+	 * codes), for a search by commune.
+	 */
+	public List<Long> couvrant(java.util.Collection<String> codes) {
+		return this.lettres.dossiersCouvrant(codes);
+	}
+
 	/** A file of the dossier; empty when it is not one of this dossier's. */
 	public Optional<FichierLu> piece(String reference, long pieceId) {
 		return this.lettres.findByReference(reference)

@@ -235,6 +235,20 @@ class Lettres {
 		}
 	}
 
+	/** The sent dossiers whose territory holds one of these communes. */
+	List<Long> dossiersCouvrant(java.util.Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select distinct l.dossier_id from lettre_commune c
+				join lettre_intention l on l.id = c.lettre_id
+				where c.code in (:codes) and l.dossier_id is not null""")
+			.param("codes", codes)
+			.query(Long.class)
+			.list();
+	}
+
 	/**
 	 * The codes among these that another sent lettre already covers, with its reference.
 	 */

@@ -22,9 +22,11 @@ import fr.parcourscpts.territoire.TerritoireService;
  * ({@code 30000.0} → "30 000 €"), counts ("26 632"), a group id as its institution
  * ("urps-biologistes" → "URPS Biologistes"), a login as its person's name ("guichet.76" →
  * "Guichet CPTS Occitanie"), INSEE codes with their commune names ("Toulouse (31555)").
- * Used by the portal's templates ({@code ${@formats.montant(v)}}), the mails and the
- * display variables of the agents' forms. Thousands are separated by a narrow no-break
- * space and the euro sign by a no-break space, as French typography has it.
+ * Used by the portal's templates ({@code ${@formats.montant(v)}}), the mails, the
+ * official documents ({@code fmt} in {@code templates/documents}) and the display
+ * variables of the agents' forms; dates have their one place in
+ * {@code dossier/JoursAffiches}. Thousands are separated by a narrow no-break space and
+ * the euro sign by a no-break space, as French typography has it.
  */
 @Component("formats")
 public class Formats {

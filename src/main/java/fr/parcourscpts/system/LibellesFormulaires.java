@@ -1,5 +1,6 @@
 package fr.parcourscpts.system;
 
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -8,16 +9,30 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import fr.parcourscpts.dossier.JoursAffiches;
+
 /**
- * The display variables of the agents' Camunda Forms: when the engine creates a task with
- * a form ({@code camunda:formRef}), the raw facts it shows get a copy written for people,
- * as task-local variables named {@code <variable>Libelle} that the forms show read-only
- * in their HTML ({@code {{if populationLibelle = null then … else populationLibelle}}},
- * falling back to the raw value for a task created before this existed): "26 632"
- * habitants, "30 000" €, "Toulouse (31555), Blagnac (31069)", the porteur's name, the
- * URPS's name. They are computed by {@link Formats}, the one place of formats, so the
- * forms, the portal and the mails agree. No form has a field of these names, so no
- * submission can write them back.
+ * The display variables of the agents' Camunda Forms, in one listener: when the engine
+ * creates a task with a form ({@code camunda:formRef}), the raw facts it shows get a copy
+ * written for people, as task-local variables that the forms show read-only in their
+ * HTML.
+ * <ul>
+ * <li>{@code <variable>Libelle} ({@code {{if populationLibelle = null then … else
+ * populationLibelle}}}, falling back to the raw value for a task created before this
+ * existed): "26 632" habitants, "30 000" €, "Toulouse (31555), Blagnac (31069)", the
+ * porteur's name, the URPS's name, from {@link Formats}, the one place of formats, so the
+ * forms, the portal, the mails and the documents agree;</li>
+ * <li>{@code <date>Jour}: the Paris days of the dates the forms show,
+ * {@code dateValidationTaciteJour = "15/03/2026"} beside the process variable
+ * {@code dateValidationTacite}, and {@code echeanceJour} for the task's own due date (the
+ * last day of the FIR decision), from {@link JoursAffiches}, the one place of dates.
+ * Tasklist receives a date variable as text in the zone of the server's JVM
+ * ({@code 2026-03-16T00:00:00.000+1300} on a server set to Auckland for noon in Paris on
+ * the 15th), so a form that cut the day out of it showed the wrong day as soon as the
+ * server was not set to Paris; {@link #DATES} lists the dates the forms may show (a test
+ * keeps it in step with {@code forms/}).</li>
+ * </ul>
+ * No form has a field of these names, so no submission can write them back.
  */
 @Component
 class LibellesFormulaires {
@@ -35,6 +50,22 @@ class LibellesFormulaires {
 	/** The counts shown in the forms. */
 	static final Set<String> NOMBRES = Set.of("population");
 
+	/** The suffix of a date's day. */
+	static final String JOUR = "Jour";
+
+	/** The last day of the task itself (its due date), for the forms that state it. */
+	static final String ECHEANCE = "echeanceJour";
+
+	/** The dates shown in the forms. */
+	static final List<String> DATES = List.of("dateAnniversaire", "dateAvance", "dateDepotProjetSante",
+			"dateEffetContrat", "dateFinContrat", "dateValidationProjet", "dateValidationTacite",
+			"dateDemarrageAccesSoins", "dateDemarrageAccompagnement", "dateDemarrageCrisesSanitaires",
+			"dateDemarrageParcours", "dateDemarragePrevention", "dateDemarrageQualite", "dateDeploiementAccesSoins",
+			"dateDeploiementAccompagnement", "dateDeploiementCrisesSanitaires", "dateDeploiementParcours",
+			"dateDeploiementPrevention", "dateDeploiementQualite");
+
+	private static final JoursAffiches JOURS = new JoursAffiches();
+
 	private final Formats formats;
 
 	LibellesFormulaires(Formats formats) {
@@ -42,7 +73,7 @@ class LibellesFormulaires {
 	}
 
 	// camunda.bpm.eventing.task publishes each DelegateTask inside the engine's
-	// transaction, before the task is saved
+	// transaction, before the task is saved (see identity/TaskListVariables)
 	@EventListener
 	void on(DelegateTask task) {
 		if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getExecution() == null) {
@@ -51,6 +82,15 @@ class LibellesFormulaires {
 		UserTask userTask = task.getBpmnModelElementInstance();
 		if (userTask == null || userTask.getCamundaFormRef() == null) {
 			return;
+		}
+		if (task.getDueDate() != null) {
+			task.setVariableLocal(ECHEANCE, JOURS.jour(task.getDueDate()));
+		}
+		for (String date : DATES) {
+			String jour = JOURS.jourDeVariable(task.getExecution().getVariable(date));
+			if (jour != null) {
+				task.setVariableLocal(date + JOUR, jour);
+			}
 		}
 		for (String montant : MONTANTS) {
 			Object value = task.getVariable(montant);

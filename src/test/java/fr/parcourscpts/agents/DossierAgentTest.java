@@ -1,5 +1,7 @@
 package fr.parcourscpts.agents;
 
+import static fr.parcourscpts.agents.DossiersDeTest.agentDemo;
+import static fr.parcourscpts.agents.DossiersDeTest.porteur76;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -19,15 +21,15 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.portail.PortailFixtures;
+import fr.parcourscpts.intention.AvisUrps;
 import fr.parcourscpts.system.AbuseSuite;
 
 /**
@@ -62,13 +64,12 @@ class DossierAgentTest {
 
 	@BeforeEach
 	void sendALettre() throws Exception {
-		this.mvc = MockMvcBuilders.webAppContextSetup(this.context)
-			.apply(SecurityMockMvcConfigurers.springSecurity())
-			.build();
+		this.mvc = PortailFixtures.mvc(this.context);
 		this.dossiers = new DossiersDeTest(this.mvc, this.jdbc, this.engine);
 		String location = this.mvc
 			.perform(multipart("/dossiers/nouveau")
-				.file(new MockMultipartFile("fichiers", "diagnostic-territorial.pdf", "application/pdf", PDF))
+				.file(new MockMultipartFile("fichiers", "diagnostic-territorial.pdf", "application/pdf",
+						DossiersDeTest.PDF))
 				.param("nomCpts", "CPTS du Pays Toulousain")
 				.param("communes", "31555")
 				.param("besoins", "Douze mille patients sans médecin traitant.")
@@ -85,7 +86,7 @@ class DossierAgentTest {
 				.param("lignesBudget[0].libelle", "Coordination territoriale")
 				.param("lignesBudget[0].montant", "30000")
 				.param("action", "envoyer")
-				.with(porteur())
+				.with(porteur76())
 				.with(csrf()))
 			.andReturn()
 			.getResponse()
@@ -153,21 +154,6 @@ class DossierAgentTest {
 		};
 	}
 
-	private static RequestPostProcessor porteur() {
-		return user("porteur.76").authorities(new SimpleGrantedAuthority("GROUP_porteurs"),
-				new SimpleGrantedAuthority("REGION_76"));
-	}
-
-	private static RequestPostProcessor agent(String group, String region) {
-		String prefix = switch (group) {
-			case "guichet-cpts" -> "guichet";
-			case "administrateurs" -> "admin";
-			default -> group;
-		};
-		return user(prefix + "." + region).authorities(new SimpleGrantedAuthority("GROUP_" + group),
-				new SimpleGrantedAuthority("REGION_" + region));
-	}
-
 	private MockHttpServletResponse get(String path, RequestPostProcessor viewer) throws Exception {
 		return this.mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(viewer))
@@ -208,7 +194,7 @@ class DossierAgentTest {
 	private void assertThePieceDownloads(RequestPostProcessor viewer) throws Exception {
 		MockHttpServletResponse response = piece(viewer);
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getContentAsByteArray()).isEqualTo(PDF);
+		assertThat(response.getContentAsByteArray()).isEqualTo(DossiersDeTest.PDF);
 		assertThat(response.getHeader("Content-Disposition")).startsWith("attachment")
 			.contains("diagnostic-territorial.pdf");
 		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -218,15 +204,15 @@ class DossierAgentTest {
 
 	@Test
 	void guichetSeesTheLettreItsPiecesAndEveryOpinionWithItsTaskInTasklist() throws Exception {
-		String avant = page(agent("guichet-cpts", "76"));
+		String avant = page(agentDemo("guichet-cpts", "76"));
 		assertShowsTheLettre(avant);
 		assertThat(avant).contains(DossierAgent.TASKLIST + tache("verifierCompletude", "guichet-cpts").getId())
 			.contains("Traiter dans Tasklist");
-		assertThePieceDownloads(agent("guichet-cpts", "76"));
+		assertThePieceDownloads(agentDemo("guichet-cpts", "76"));
 
 		lettreComplete();
 		avisRendus();
-		String apres = page(agent("guichet-cpts", "76"));
+		String apres = page(agentDemo("guichet-cpts", "76"));
 		assertThat(apres).contains("Avis motivé de urps-medecins")
 			.contains("Avis motivé de urps-pharmaciens")
 			.contains(DossierAgent.TASKLIST + tache("transmettreAvisArs", "guichet-cpts").getId());
@@ -235,14 +221,14 @@ class DossierAgentTest {
 	@Test
 	void urpsBeforeTheForwardingSeesTheLettreAndOnlyItsOwnOpinion() throws Exception {
 		lettreComplete();
-		String ouverte = page(agent("urps-medecins", "76"));
+		String ouverte = page(agentDemo("urps-medecins", "76"));
 		assertShowsTheLettre(ouverte);
 		assertThat(ouverte).contains(DossierAgent.TASKLIST + tache("rendreAvisUrps", "urps-medecins").getId())
 			.doesNotContain(tache("rendreAvisUrps", "urps-pharmaciens").getId());
-		assertThePieceDownloads(agent("urps-medecins", "76"));
+		assertThePieceDownloads(agentDemo("urps-medecins", "76"));
 
 		avisRendus();
-		String rendue = page(agent("urps-medecins", "76"));
+		String rendue = page(agentDemo("urps-medecins", "76"));
 		assertThat(rendue).contains("Avis motivé de urps-medecins")
 			.doesNotContain("Avis motivé de urps-pharmaciens")
 			.doesNotContain("urps-pharmaciens")
@@ -255,7 +241,7 @@ class DossierAgentTest {
 		avisRendus();
 		transmis();
 		firAccorde();
-		String page = page(agent("urps-pharmaciens", "76"));
+		String page = page(agentDemo("urps-pharmaciens", "76"));
 		assertShowsTheLettre(page);
 		assertThat(page).contains("Avis motivé de urps-medecins")
 			.contains("Avis motivé de urps-pharmaciens")
@@ -265,9 +251,9 @@ class DossierAgentTest {
 			.doesNotContain("Le projet de santé")
 			.contains("Accusé de réception de la lettre")
 			.doesNotContain("Décision relative au préfinancement FIR");
-		assertThat(get(document("ACCUSE_RECEPTION_LETTRE"), agent("urps-pharmaciens", "76")).getStatus())
+		assertThat(get(document("ACCUSE_RECEPTION_LETTRE"), agentDemo("urps-pharmaciens", "76")).getStatus())
 			.isEqualTo(200);
-		assertThat(get(document("DECISION_FIR"), agent("urps-pharmaciens", "76")).getStatus()).isEqualTo(404);
+		assertThat(get(document("DECISION_FIR"), agentDemo("urps-pharmaciens", "76")).getStatus()).isEqualTo(404);
 	}
 
 	private String document(String type) {
@@ -283,28 +269,28 @@ class DossierAgentTest {
 	void arsAndCpamGetNotFoundBeforeTheForwardingThenSeeEverything() throws Exception {
 		lettreComplete();
 		avisRendus();
-		assertThat(status(agent("ars", "76"))).isEqualTo(404);
-		assertThat(status(agent("cpam", "76"))).isEqualTo(404);
-		assertThat(piece(agent("ars", "76")).getStatus()).isEqualTo(404);
+		assertThat(status(agentDemo("ars", "76"))).isEqualTo(404);
+		assertThat(status(agentDemo("cpam", "76"))).isEqualTo(404);
+		assertThat(piece(agentDemo("ars", "76")).getStatus()).isEqualTo(404);
 
 		transmis();
-		String ars = page(agent("ars", "76"));
+		String ars = page(agentDemo("ars", "76"));
 		assertShowsTheLettre(ars);
 		assertThat(ars).contains("Avis motivé de urps-biologistes")
 			.contains("Avis consolidé des URPS")
 			.contains(DossierAgent.TASKLIST + tache("deciderFinancementFir", "ars").getId())
 			.contains("Le projet de santé");
-		assertThePieceDownloads(agent("ars", "76"));
+		assertThePieceDownloads(agentDemo("ars", "76"));
 
 		firAccorde();
-		String cpam = page(agent("cpam", "76"));
+		String cpam = page(agentDemo("cpam", "76"));
 		assertShowsTheLettre(cpam);
 		assertThat(cpam).contains("Décision sur le FIR").contains("accordé").contains("25000");
 		assertThat(cpam).doesNotContain("Traiter dans Tasklist").contains("Décision relative au préfinancement FIR");
-		MockHttpServletResponse decision = get(document("DECISION_FIR"), agent("cpam", "76"));
+		MockHttpServletResponse decision = get(document("DECISION_FIR"), agentDemo("cpam", "76"));
 		assertThat(decision.getStatus()).isEqualTo(200);
 		assertThat(decision.getContentAsByteArray()).startsWith("%PDF".getBytes(StandardCharsets.ISO_8859_1));
-		assertThePieceDownloads(agent("cpam", "76"));
+		assertThePieceDownloads(agentDemo("cpam", "76"));
 	}
 
 	private long documentId(String type) {
@@ -333,21 +319,21 @@ class DossierAgentTest {
 		lettreComplete();
 		avisRendus();
 		long accuse = documentId("ACCUSE_RECEPTION_LETTRE");
-		assertThat(telecharger(accuse, agent("ars", "76"))).as("ARS before the forwarding").isEqualTo(404);
-		assertThat(telecharger(accuse, agent("cpam", "76"))).as("CPAM before the forwarding").isEqualTo(404);
+		assertThat(telecharger(accuse, agentDemo("ars", "76"))).as("ARS before the forwarding").isEqualTo(404);
+		assertThat(telecharger(accuse, agentDemo("cpam", "76"))).as("CPAM before the forwarding").isEqualTo(404);
 		transmis();
 		firAccorde();
 		long decision = documentId("DECISION_FIR");
 		record Ligne(String qui, RequestPostProcessor viewer, int accuse, int decision) {
 		}
-		List<Ligne> lignes = List.of(new Ligne("Guichet", agent("guichet-cpts", "76"), 200, 404),
-				new Ligne("URPS", agent("urps-medecins", "76"), 200, 404),
-				new Ligne("ARS after the forwarding", agent("ars", "76"), 200, 200),
-				new Ligne("CPAM after the forwarding", agent("cpam", "76"), 200, 200),
-				new Ligne("regional administrator", agent("administrateurs", "76"), 200, 200),
-				new Ligne("Guichet of another region", agent("guichet-cpts", "52"), 404, 404),
-				new Ligne("ARS of another region", agent("ars", "52"), 404, 404),
-				new Ligne("porteur of the dossier", porteur(), 200, 200),
+		List<Ligne> lignes = List.of(new Ligne("Guichet", agentDemo("guichet-cpts", "76"), 200, 404),
+				new Ligne("URPS", agentDemo("urps-medecins", "76"), 200, 404),
+				new Ligne("ARS after the forwarding", agentDemo("ars", "76"), 200, 200),
+				new Ligne("CPAM after the forwarding", agentDemo("cpam", "76"), 200, 200),
+				new Ligne("regional administrator", agentDemo("administrateurs", "76"), 200, 200),
+				new Ligne("Guichet of another region", agentDemo("guichet-cpts", "52"), 404, 404),
+				new Ligne("ARS of another region", agentDemo("ars", "52"), 404, 404),
+				new Ligne("porteur of the dossier", porteur76(), 200, 200),
 				new Ligne("another porteur", user("porteur.52")
 					.authorities(new SimpleGrantedAuthority("GROUP_porteurs"), new SimpleGrantedAuthority("REGION_52")),
 						404, 404));
@@ -358,7 +344,7 @@ class DossierAgentTest {
 				.isEqualTo(ligne.decision());
 		}
 		assertThat(AbuseSuite.attempt(ESPACE, "une URPS télécharge la décision FIR par /documents/{id}",
-				telecharger(decision, agent("urps-medecins", "76")) == 404))
+				telecharger(decision, agentDemo("urps-medecins", "76")) == 404))
 			.isTrue();
 	}
 
@@ -366,13 +352,13 @@ class DossierAgentTest {
 	void regionalAdministratorSeesEverythingOfTheirRegion() throws Exception {
 		lettreComplete();
 		avisRendus();
-		String page = page(agent("administrateurs", "76"));
+		String page = page(agentDemo("administrateurs", "76"));
 		assertShowsTheLettre(page);
 		assertThat(page).contains("Avis motivé de urps-medecins")
 			.contains("Avis motivé de urps-orthoptistes")
 			.contains("Le projet de santé")
 			.doesNotContain("Traiter dans Tasklist");
-		assertThePieceDownloads(agent("administrateurs", "76"));
+		assertThePieceDownloads(agentDemo("administrateurs", "76"));
 	}
 
 	@Test
@@ -381,22 +367,22 @@ class DossierAgentTest {
 		avisRendus();
 		transmis();
 		for (String group : List.of("guichet-cpts", "urps-medecins", "ars", "cpam", "administrateurs")) {
-			int page = status(agent(group, "52"));
-			int fichier = piece(agent(group, "52")).getStatus();
+			int page = status(agentDemo(group, "52"));
+			int fichier = piece(agentDemo(group, "52")).getStatus();
 			assertThat(AbuseSuite.attempt(ESPACE, group + " d'une autre région lit un dossier et sa pièce",
 					page == 404 && fichier == 404))
 				.as(group)
 				.isTrue();
 		}
-		assertThat(get("/agents/dossiers/CPTS-76-2026-9999", agent("ars", "76")).getStatus()).isEqualTo(404);
-		assertThat(get("/agents/dossiers/CPTS-76-2026-9999/pieces/" + this.pieceId, agent("ars", "76")).getStatus())
+		assertThat(get("/agents/dossiers/CPTS-76-2026-9999", agentDemo("ars", "76")).getStatus()).isEqualTo(404);
+		assertThat(get("/agents/dossiers/CPTS-76-2026-9999/pieces/" + this.pieceId, agentDemo("ars", "76")).getStatus())
 			.isEqualTo(404);
 	}
 
 	@Test
 	void porteursAreForbiddenEvenOnTheirOwnDossier() throws Exception {
-		int page = status(porteur());
-		int fichier = piece(porteur()).getStatus();
+		int page = status(porteur76());
+		int fichier = piece(porteur76()).getStatus();
 		assertThat(AbuseSuite.attempt(ESPACE, "porteur ouvre l'espace agents sur son propre dossier",
 				page == 403 && fichier == 403))
 			.isTrue();
@@ -411,19 +397,20 @@ class DossierAgentTest {
 		long statuts = projetDepose();
 		String pieceStatuts = "/agents/dossiers/" + this.reference + "/pieces/" + statuts;
 		for (String group : List.of("urps-medecins", "guichet-cpts")) {
-			assertThat(get(pieceStatuts, agent(group, "76")).getStatus()).as(group).isEqualTo(404);
-			assertThat(page(agent(group, "76"))).as(group)
+			assertThat(get(pieceStatuts, agentDemo(group, "76")).getStatus()).as(group).isEqualTo(404);
+			assertThat(page(agentDemo(group, "76"))).as(group)
 				.doesNotContain("statuts-association.pdf")
 				.doesNotContain("Association loi 1901");
 		}
 		for (String group : List.of("ars", "cpam", "administrateurs")) {
-			assertThat(get(pieceStatuts, agent(group, "76")).getStatus()).as(group).isEqualTo(200);
-			assertThat(page(agent(group, "76"))).as(group)
+			assertThat(get(pieceStatuts, agentDemo(group, "76")).getStatus()).as(group).isEqualTo(200);
+			assertThat(page(agentDemo(group, "76"))).as(group)
 				.contains("statuts-association.pdf")
 				.contains("Association loi 1901, bureau de six membres.")
 				.contains("Messagerie sécurisée de santé.");
 		}
-		assertThat(page(agent("cpam", "76"))).contains(DossierAgent.TASKLIST + tache("donnerAvisCpam", "cpam").getId());
+		assertThat(page(agentDemo("cpam", "76")))
+			.contains(DossierAgent.TASKLIST + tache("donnerAvisCpam", "cpam").getId());
 	}
 
 	@Test
@@ -444,9 +431,10 @@ class DossierAgentTest {
 		String premier = this.reference;
 		long sienne = this.pieceId;
 		sendALettre();
-		assertThat(get("/agents/dossiers/" + premier + "/pieces/" + sienne, agent("guichet-cpts", "76")).getStatus())
+		assertThat(
+				get("/agents/dossiers/" + premier + "/pieces/" + sienne, agentDemo("guichet-cpts", "76")).getStatus())
 			.isEqualTo(200);
-		int autre = get("/agents/dossiers/" + premier + "/pieces/" + this.pieceId, agent("guichet-cpts", "76"))
+		int autre = get("/agents/dossiers/" + premier + "/pieces/" + this.pieceId, agentDemo("guichet-cpts", "76"))
 			.getStatus();
 		assertThat(AbuseSuite.attempt(ESPACE, "pièce d'un autre dossier demandée sous une référence", autre == 404))
 			.isTrue();

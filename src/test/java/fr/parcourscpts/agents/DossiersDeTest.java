@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import fr.parcourscpts.intention.AvisUrps;
+import fr.parcourscpts.portail.PortailFixtures;
 
 /**
  * Real dossiers for the agents' tests: lettres d'intention sent through the portal as a
@@ -45,6 +46,29 @@ final class DossiersDeTest {
 		this.mvc = mvc;
 		this.jdbc = jdbc;
 		this.engine = engine;
+	}
+
+	/** A small but real PDF. */
+	static final byte[] PDF = PortailFixtures.pdf();
+
+	/**
+	 * The demo agent of an institution in a region, as the application sees them after
+	 * login: {@code guichet.76}, {@code urps-medecins.76}, {@code admin.52}.
+	 */
+	static RequestPostProcessor agentDemo(String group, String region) {
+		String prefix = switch (group) {
+			case "guichet-cpts" -> "guichet";
+			case "administrateurs" -> "admin";
+			default -> group;
+		};
+		return user(prefix + "." + region).authorities(new SimpleGrantedAuthority("GROUP_" + group),
+				new SimpleGrantedAuthority("REGION_" + region));
+	}
+
+	/** {@code porteur.76}, the demo porteur of Occitanie, after login. */
+	static RequestPostProcessor porteur76() {
+		return user("porteur.76").authorities(new SimpleGrantedAuthority("GROUP_porteurs"),
+				new SimpleGrantedAuthority("REGION_76"));
 	}
 
 	/** A word found in no other test's dossier, to search for this test's only. */
@@ -84,16 +108,6 @@ final class DossiersDeTest {
 		executeMessages(processInstance(reference));
 		return reference;
 	}
-
-	/** A small but real PDF. */
-	static final byte[] PDF = """
-			%PDF-1.4
-			1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-			2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-			3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
-			trailer << /Root 1 0 R >>
-			%%EOF
-			""".getBytes(StandardCharsets.ISO_8859_1);
 
 	/**
 	 * Takes a sent lettre through its steps as each institution would decide them (the

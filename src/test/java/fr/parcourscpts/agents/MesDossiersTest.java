@@ -33,14 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.portail.PortailFixtures;
 import fr.parcourscpts.intention.CreationProcess;
 import fr.parcourscpts.system.AbuseSuite;
 
@@ -92,9 +91,7 @@ class MesDossiersTest {
 
 	@BeforeAll
 	void dossiers() throws Exception {
-		this.mvc = MockMvcBuilders.webAppContextSetup(this.context)
-			.apply(SecurityMockMvcConfigurers.springSecurity())
-			.build();
+		this.mvc = PortailFixtures.mvc(this.context);
 		DossiersDeTest dossiers = new DossiersDeTest(this.mvc, this.jdbc, this.engine);
 		this.aujourdhui = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ListeDossiers.PARIS);
 		this.alpha = dossiers.envoyer("porteur.76", "CPTS " + this.marque + " Alpha", "31555");

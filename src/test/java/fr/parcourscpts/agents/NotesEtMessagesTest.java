@@ -1,8 +1,9 @@
 package fr.parcourscpts.agents;
 
+import static fr.parcourscpts.agents.DossiersDeTest.agentDemo;
+import static fr.parcourscpts.agents.DossiersDeTest.porteur76;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -21,17 +22,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.portail.PortailFixtures;
 import fr.parcourscpts.system.AbuseSuite;
 
 /**
@@ -42,16 +41,6 @@ import fr.parcourscpts.system.AbuseSuite;
 class NotesEtMessagesTest {
 
 	private static final String DEMO = "@demo.parcours-cpts.fr";
-
-	/** A small but real PDF. */
-	private static final byte[] PDF = """
-			%PDF-1.4
-			1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-			2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-			3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
-			trailer << /Root 1 0 R >>
-			%%EOF
-			""".getBytes(StandardCharsets.ISO_8859_1);
 
 	@Autowired
 	WebApplicationContext context;
@@ -72,9 +61,7 @@ class NotesEtMessagesTest {
 
 	@BeforeEach
 	void sendALettre() throws Exception {
-		this.mvc = MockMvcBuilders.webAppContextSetup(this.context)
-			.apply(SecurityMockMvcConfigurers.springSecurity())
-			.build();
+		this.mvc = PortailFixtures.mvc(this.context);
 		this.dossiers = new DossiersDeTest(this.mvc, this.jdbc, this.engine);
 		this.reference = this.dossiers.envoyer("porteur.76", "CPTS " + DossiersDeTest.marque(), "31555");
 		this.lettreId = this.jdbc
@@ -89,7 +76,7 @@ class NotesEtMessagesTest {
 	@Test
 	void aNoteShowsItsAuthorsNameAndParisTimeToTheAgentsOfTheRegion() throws Exception {
 		MockHttpServletResponse posted = postNote("Appeler le porteur : la commune de Blagnac manque.",
-				agent("guichet-cpts", "76"));
+				agentDemo("guichet-cpts", "76"));
 		assertThat(posted.getRedirectedUrl()).isEqualTo("/agents/dossiers/" + this.reference + "#notes");
 
 		OffsetDateTime ecrite = this.jdbc.sql("select ecrite_le from note_dossier where reference = :r")
@@ -98,23 +85,25 @@ class NotesEtMessagesTest {
 			.single();
 		String heureDeParis = ecrite.atZoneSameInstant(ZoneId.of("Europe/Paris"))
 			.format(DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm"));
-		String guichet = page(agent("guichet-cpts", "76"));
+		String guichet = page(agentDemo("guichet-cpts", "76"));
 		assertThat(guichet).contains("Appeler le porteur : la commune de Blagnac manque.")
 			// the person's name from the identity store, not the login
 			.contains("Guichet CPTS Occitanie (Guichet CPTS), le " + heureDeParis)
 			// and in the timeline
 			.contains("Note privée");
-		assertThat(page(agent("urps-medecins", "76"))).contains("Appeler le porteur : la commune de Blagnac manque.");
-		assertThat(page(agent("administrateurs", "76"))).contains("Appeler le porteur : la commune de Blagnac manque.");
+		assertThat(page(agentDemo("urps-medecins", "76")))
+			.contains("Appeler le porteur : la commune de Blagnac manque.");
+		assertThat(page(agentDemo("administrateurs", "76")))
+			.contains("Appeler le porteur : la commune de Blagnac manque.");
 	}
 
 	@Test
 	void notesAreNeverShownToThePorteurNorInTheirApi() throws Exception {
-		postNote("Note interne : dossier à surveiller.", agent("guichet-cpts", "76"));
-		assertThat(page(agent("guichet-cpts", "76"))).contains("Note interne : dossier à surveiller.");
+		postNote("Note interne : dossier à surveiller.", agentDemo("guichet-cpts", "76"));
+		assertThat(page(agentDemo("guichet-cpts", "76"))).contains("Note interne : dossier à surveiller.");
 
 		MockHttpServletResponse portail = this.mvc
-			.perform(MockMvcRequestBuilders.get("/dossiers/" + this.reference).with(porteur()))
+			.perform(MockMvcRequestBuilders.get("/dossiers/" + this.reference).with(porteur76()))
 			.andReturn()
 			.getResponse();
 		assertThat(portail.getStatus()).isEqualTo(200);
@@ -122,7 +111,7 @@ class NotesEtMessagesTest {
 			.doesNotContain("Note interne")
 			.doesNotContain("Note privée");
 		MockHttpServletResponse api = this.mvc
-			.perform(MockMvcRequestBuilders.get("/api/portail/dossiers/" + this.lettreId).with(porteur()))
+			.perform(MockMvcRequestBuilders.get("/api/portail/dossiers/" + this.lettreId).with(porteur76()))
 			.andReturn()
 			.getResponse();
 		assertThat(api.getStatus()).isEqualTo(200);
@@ -132,26 +121,29 @@ class NotesEtMessagesTest {
 
 	@Test
 	void agentsOfAnotherRegionNeitherReadNorWriteNotes() throws Exception {
-		postNote("Note de l'Occitanie.", agent("guichet-cpts", "76"));
-		assertThat(get("/agents/dossiers/" + this.reference, agent("guichet-cpts", "52")).getStatus()).isEqualTo(404);
-		assertThat(get("/agents/dossiers/" + this.reference, agent("urps-medecins", "52")).getStatus()).isEqualTo(404);
-		boolean refused = postNote("Note venue des Pays de la Loire.", agent("guichet-cpts", "52")).getStatus() == 404;
+		postNote("Note de l'Occitanie.", agentDemo("guichet-cpts", "76"));
+		assertThat(get("/agents/dossiers/" + this.reference, agentDemo("guichet-cpts", "52")).getStatus())
+			.isEqualTo(404);
+		assertThat(get("/agents/dossiers/" + this.reference, agentDemo("urps-medecins", "52")).getStatus())
+			.isEqualTo(404);
+		boolean refused = postNote("Note venue des Pays de la Loire.", agentDemo("guichet-cpts", "52"))
+			.getStatus() == 404;
 		assertThat(AbuseSuite.attempt("espace agents", "note sur un dossier d'une autre région", refused)).isTrue();
 		assertThat(notes()).isEqualTo(1);
 		// and the ARS of the region before the forwarding: not its dossier yet
-		assertThat(postNote("Trop tôt.", agent("ars", "76")).getStatus()).isEqualTo(404);
+		assertThat(postNote("Trop tôt.", agentDemo("ars", "76")).getStatus()).isEqualTo(404);
 		assertThat(notes()).isEqualTo(1);
 	}
 
 	@Test
 	void porteursAreForbiddenEverywhereUnderAgents() throws Exception {
-		postNote("Note interne.", agent("guichet-cpts", "76"));
-		assertThat(get("/agents", porteur()).getStatus()).isEqualTo(403);
-		assertThat(get("/agents/dossiers/" + this.reference, porteur()).getStatus()).isEqualTo(403);
-		assertThat(postNote("Je suis le porteur.", porteur()).getStatus()).isEqualTo(403);
+		postNote("Note interne.", agentDemo("guichet-cpts", "76"));
+		assertThat(get("/agents", porteur76()).getStatus()).isEqualTo(403);
+		assertThat(get("/agents/dossiers/" + this.reference, porteur76()).getStatus()).isEqualTo(403);
+		assertThat(postNote("Je suis le porteur.", porteur76()).getStatus()).isEqualTo(403);
 		assertThat(this.mvc
 			.perform(multipart("/agents/dossiers/" + this.reference + "/messages").param("texte", "Usurpation")
-				.with(porteur())
+				.with(porteur76())
 				.with(csrf()))
 			.andReturn()
 			.getResponse()
@@ -164,14 +156,14 @@ class NotesEtMessagesTest {
 	void anEmptyOrTooLongNoteIsRefusedInFrenchAndTheTextStays() throws Exception {
 		MvcResult vide = this.mvc
 			.perform(post("/agents/dossiers/" + this.reference + "/notes").param("texte", "   ")
-				.with(agent("guichet-cpts", "76"))
+				.with(agentDemo("guichet-cpts", "76"))
 				.with(csrf()))
 			.andReturn();
 		assertThat(vide.getFlashMap().get("noteErreur")).isEqualTo("Écrivez la note avant de l'enregistrer.");
 		String longue = "Constat détaillé. ".repeat(300);
 		MvcResult tropLongue = this.mvc
 			.perform(post("/agents/dossiers/" + this.reference + "/notes").param("texte", longue)
-				.with(agent("guichet-cpts", "76"))
+				.with(agentDemo("guichet-cpts", "76"))
 				.with(csrf()))
 			.andReturn();
 		assertThat((String) tropLongue.getFlashMap().get("noteErreur")).isEqualTo(
@@ -182,7 +174,7 @@ class NotesEtMessagesTest {
 		String page = HtmlUtils.htmlUnescape(this.mvc
 			.perform(MockMvcRequestBuilders.get("/agents/dossiers/" + this.reference)
 				.flashAttrs(tropLongue.getFlashMap())
-				.with(agent("guichet-cpts", "76")))
+				.with(agentDemo("guichet-cpts", "76")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8));
@@ -193,7 +185,7 @@ class NotesEtMessagesTest {
 	void aNoteWithoutCsrfTokenIsRefused() throws Exception {
 		int status = this.mvc
 			.perform(post("/agents/dossiers/" + this.reference + "/notes").param("texte", "Sans jeton")
-				.with(agent("guichet-cpts", "76")))
+				.with(agentDemo("guichet-cpts", "76")))
 			.andReturn()
 			.getResponse()
 			.getStatus();
@@ -207,9 +199,10 @@ class NotesEtMessagesTest {
 	void thePorteursMessageGoesToTheGuichetInChargeByMailAndIsUnreadUntilItsAgentViewsIt() throws Exception {
 		MockHttpServletResponse posted = this.mvc
 			.perform(multipart("/dossiers/" + this.reference + "/messages")
-				.file(new MockMultipartFile("fichiers", "plan-du-territoire.pdf", "application/pdf", PDF))
+				.file(new MockMultipartFile("fichiers", "plan-du-territoire.pdf", "application/pdf",
+						DossiersDeTest.PDF))
 				.param("texte", "Faut-il joindre la délibération de la mairie ?")
-				.with(porteur())
+				.with(porteur76())
 				.with(csrf()))
 			.andReturn()
 			.getResponse();
@@ -227,14 +220,14 @@ class NotesEtMessagesTest {
 			.doesNotContain("délibération");
 
 		// an URPS of the region sees neither the message nor clears its marker
-		assertThat(page(agent("urps-medecins", "76"))).doesNotContain("délibération de la mairie");
-		String premiere = page(agent("guichet-cpts", "76"));
+		assertThat(page(agentDemo("urps-medecins", "76"))).doesNotContain("délibération de la mairie");
+		String premiere = page(agentDemo("guichet-cpts", "76"));
 		assertThat(premiere).contains("Faut-il joindre la délibération de la mairie ?")
 			.contains("1 message non lu")
 			.contains("Non lu")
 			.contains("Message du porteur")
 			.contains("plan-du-territoire.pdf");
-		String seconde = page(agent("guichet-cpts", "76"));
+		String seconde = page(agentDemo("guichet-cpts", "76"));
 		assertThat(seconde).contains("Faut-il joindre la délibération de la mairie ?")
 			.doesNotContain("message non lu")
 			.doesNotContain("Non lu");
@@ -245,18 +238,15 @@ class NotesEtMessagesTest {
 			.query(Long.class)
 			.single();
 		MockHttpServletResponse piece = get("/agents/dossiers/" + this.reference + "/messages/pieces/" + pieceId,
-				agent("guichet-cpts", "76"));
+				agentDemo("guichet-cpts", "76"));
 		assertThat(piece.getStatus()).isEqualTo(200);
-		assertThat(piece.getContentAsByteArray()).isEqualTo(PDF);
-		assertThat(
-				get("/agents/dossiers/" + this.reference + "/messages/pieces/" + pieceId, agent("urps-medecins", "76"))
-					.getStatus())
-			.as("a message of another institution")
-			.isEqualTo(404);
-		assertThat(
-				get("/agents/dossiers/" + this.reference + "/messages/pieces/" + pieceId, agent("guichet-cpts", "52"))
-					.getStatus())
-			.isEqualTo(404);
+		assertThat(piece.getContentAsByteArray()).isEqualTo(DossiersDeTest.PDF);
+		assertThat(get("/agents/dossiers/" + this.reference + "/messages/pieces/" + pieceId,
+				agentDemo("urps-medecins", "76"))
+			.getStatus()).as("a message of another institution").isEqualTo(404);
+		assertThat(get("/agents/dossiers/" + this.reference + "/messages/pieces/" + pieceId,
+				agentDemo("guichet-cpts", "52"))
+			.getStatus()).isEqualTo(404);
 	}
 
 	@Test
@@ -264,7 +254,7 @@ class NotesEtMessagesTest {
 		MockHttpServletResponse posted = this.mvc
 			.perform(multipart("/agents/dossiers/" + this.reference + "/messages")
 				.param("texte", "Oui, joignez la délibération signée.")
-				.with(agent("guichet-cpts", "76"))
+				.with(agentDemo("guichet-cpts", "76"))
 				.with(csrf()))
 			.andReturn()
 			.getResponse();
@@ -289,24 +279,24 @@ class NotesEtMessagesTest {
 			.doesNotContain("message non lu")
 			.doesNotContain("Non lu");
 		// the agents' page shows their own message without a marker
-		assertThat(page(agent("guichet-cpts", "76"))).contains("Oui, joignez la délibération signée.")
+		assertThat(page(agentDemo("guichet-cpts", "76"))).contains("Oui, joignez la délibération signée.")
 			.contains("Message au porteur")
 			.doesNotContain("Non lu");
 	}
 
 	@Test
 	void theAgentsListCountsThePorteursUnreadMessagesToTheirInstitutionUntilOneOfThemReadsThem() throws Exception {
-		assertThat(ligneAgents(agent("guichet-cpts", "76"))).doesNotContain("non lu");
+		assertThat(ligneAgents(agentDemo("guichet-cpts", "76"))).doesNotContain("non lu");
 		ecrireCommePorteur("Faut-il joindre la délibération de la mairie ?");
 		ecrireCommePorteur("Et le plan du territoire ?");
 
-		assertThat(ligneAgents(agent("guichet-cpts", "76"))).contains("2 messages non lus")
+		assertThat(ligneAgents(agentDemo("guichet-cpts", "76"))).contains("2 messages non lus")
 			.contains("/agents/dossiers/" + this.reference + "#messages");
 		// the administrator of the region is no side of the conversation
-		assertThat(ligneAgents(agent("administrateurs", "76"))).doesNotContain("non lu");
+		assertThat(ligneAgents(agentDemo("administrateurs", "76"))).doesNotContain("non lu");
 
-		page(agent("guichet-cpts", "76"));
-		assertThat(ligneAgents(agent("guichet-cpts", "76"))).contains(this.reference).doesNotContain("non lu");
+		page(agentDemo("guichet-cpts", "76"));
+		assertThat(ligneAgents(agentDemo("guichet-cpts", "76"))).contains(this.reference).doesNotContain("non lu");
 	}
 
 	@Test
@@ -315,7 +305,7 @@ class NotesEtMessagesTest {
 		this.mvc
 			.perform(multipart("/agents/dossiers/" + this.reference + "/messages")
 				.param("texte", "Oui, joignez la délibération signée.")
-				.with(agent("guichet-cpts", "76"))
+				.with(agentDemo("guichet-cpts", "76"))
 				.with(csrf()))
 			.andReturn();
 
@@ -326,12 +316,12 @@ class NotesEtMessagesTest {
 
 	@Test
 	void onlyTheInstitutionInChargeWritesToThePorteur() throws Exception {
-		String urps = page(agent("urps-medecins", "76"));
+		String urps = page(agentDemo("urps-medecins", "76"));
 		assertThat(urps).contains("Seule l'institution en charge de l'étape en cours (Guichet CPTS) écrit au porteur")
 			.doesNotContain("id=\"ecrire-message\"");
 		MvcResult refused = this.mvc
 			.perform(multipart("/agents/dossiers/" + this.reference + "/messages").param("texte", "Bonjour")
-				.with(agent("urps-medecins", "76"))
+				.with(agentDemo("urps-medecins", "76"))
 				.with(csrf()))
 			.andReturn();
 		assertThat(refused.getFlashMap().get("messageErreur")).isEqualTo(
@@ -356,8 +346,8 @@ class NotesEtMessagesTest {
 			.processInstanceBusinessKey(this.reference)
 			.taskDefinitionKey("rendreAvisUrps")
 			.count()).isEqualTo(10);
-		assertThat(page(agent("guichet-cpts", "76"))).contains("id=\"ecrire-message\"");
-		assertThat(page(agent("urps-medecins", "76"))).doesNotContain("id=\"ecrire-message\"");
+		assertThat(page(agentDemo("guichet-cpts", "76"))).contains("id=\"ecrire-message\"");
+		assertThat(page(agentDemo("urps-medecins", "76"))).doesNotContain("id=\"ecrire-message\"");
 	}
 
 	@Test
@@ -367,7 +357,7 @@ class NotesEtMessagesTest {
 			.perform(multipart("/agents/dossiers/" + this.reference + "/messages")
 				.file(new MockMultipartFile("fichiers", "courrier.pdf", "application/pdf", html))
 				.param("texte", "Voici le courrier.")
-				.with(agent("guichet-cpts", "76"))
+				.with(agentDemo("guichet-cpts", "76"))
 				.with(csrf()))
 			.andReturn();
 		String erreur = (String) refused.getFlashMap().get("messageErreur");
@@ -420,7 +410,7 @@ class NotesEtMessagesTest {
 	private void ecrireCommePorteur(String texte) throws Exception {
 		MockHttpServletResponse posted = this.mvc
 			.perform(multipart("/dossiers/" + this.reference + "/messages").param("texte", texte)
-				.with(porteur())
+				.with(porteur76())
 				.with(csrf()))
 			.andReturn()
 			.getResponse();
@@ -436,7 +426,7 @@ class NotesEtMessagesTest {
 
 	/** The row of this dossier in the porteur's list {@code /dossiers}. */
 	private String lignePorteur() throws Exception {
-		MockHttpServletResponse response = get("/dossiers", porteur());
+		MockHttpServletResponse response = get("/dossiers", porteur76());
 		assertThat(response.getStatus()).isEqualTo(200);
 		return ligne(response.getContentAsString(StandardCharsets.UTF_8), ">" + this.reference + "<");
 	}
@@ -461,26 +451,11 @@ class NotesEtMessagesTest {
 	}
 
 	private String portail() throws Exception {
-		MockHttpServletResponse response = get("/dossiers/" + this.reference, porteur());
+		MockHttpServletResponse response = get("/dossiers/" + this.reference, porteur76());
 		assertThat(response.getStatus()).isEqualTo(200);
 		String page = HtmlUtils.htmlUnescape(response.getContentAsString(StandardCharsets.UTF_8));
 		assertThat(page).doesNotContain("??");
 		return page;
-	}
-
-	private static RequestPostProcessor porteur() {
-		return user("porteur.76").authorities(new SimpleGrantedAuthority("GROUP_porteurs"),
-				new SimpleGrantedAuthority("REGION_76"));
-	}
-
-	private static RequestPostProcessor agent(String group, String region) {
-		String prefix = switch (group) {
-			case "guichet-cpts" -> "guichet";
-			case "administrateurs" -> "admin";
-			default -> group;
-		};
-		return user(prefix + "." + region).authorities(new SimpleGrantedAuthority("GROUP_" + group),
-				new SimpleGrantedAuthority("REGION_" + region));
 	}
 
 }

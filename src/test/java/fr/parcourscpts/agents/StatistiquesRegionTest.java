@@ -24,13 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.portail.PortailFixtures;
 import fr.parcourscpts.agents.LigneDossier.Echeance;
 import fr.parcourscpts.dossier.DatesLegales;
 import fr.parcourscpts.intention.CreationProcess;
@@ -70,9 +69,7 @@ class StatistiquesRegionTest {
 
 	@BeforeAll
 	void dossiers() throws Exception {
-		this.mvc = MockMvcBuilders.webAppContextSetup(this.context)
-			.apply(SecurityMockMvcConfigurers.springSecurity())
-			.build();
+		this.mvc = PortailFixtures.mvc(this.context);
 		this.dossiers = new DossiersDeTest(this.mvc, this.jdbc, this.engine);
 		this.aujourdhui = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ListeDossiers.PARIS);
 		Date depart = ClockUtil.getCurrentTime();

@@ -58,10 +58,10 @@ class JoursAffichesTest {
 
 	@Test
 	void theFormsGetTheParisDayOfADateOrOfTheDayAFormSubmitted() {
-		assertThat(JoursDesTaches.jour(DatesLegales.midi(LocalDate.of(2026, 2, 28)))).isEqualTo("28/02/2026");
-		assertThat(JoursDesTaches.jour("2026-09-01")).isEqualTo("01/09/2026");
-		assertThat(JoursDesTaches.jour("pas une date")).isNull();
-		assertThat(JoursDesTaches.jour(42)).isNull();
+		assertThat(this.jours.jourDeVariable(DatesLegales.midi(LocalDate.of(2026, 2, 28)))).isEqualTo("28/02/2026");
+		assertThat(this.jours.jourDeVariable("2026-09-01")).isEqualTo("01/09/2026");
+		assertThat(this.jours.jourDeVariable("pas une date")).isNull();
+		assertThat(this.jours.jourDeVariable(42)).isNull();
 	}
 
 }

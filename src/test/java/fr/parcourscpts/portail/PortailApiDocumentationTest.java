@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
@@ -60,8 +55,6 @@ class PortailApiDocumentationTest {
 	@Autowired
 	WebApplicationContext context;
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	private JsonNode docs;
 
 	/** Statuses answered by the calls of a test, checked against the OpenAPI. */
@@ -74,25 +67,12 @@ class PortailApiDocumentationTest {
 		this.docs = this.json.readTree(docs.body());
 	}
 
-	private HttpResponse<String> call(String method, String path, String contentType, String body, String user)
-			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "application/json");
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
-		request.method(method,
-				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> call(String method, String path, String contentType, String body, String user) {
+		return ApiPorteur.local(this.port).call(method, path, contentType, body, user, ApiPorteur.DEMO);
 	}
 
-	private HttpResponse<String> json(String method, String path, Object body) throws Exception {
-		return call(method, path, (body != null) ? "application/json" : null,
-				(body != null) ? this.json.writeValueAsString(body) : null, "porteur.76");
+	private HttpResponse<String> json(String method, String path, Object body) {
+		return ApiPorteur.local(this.port).json(method, path, body, "porteur.76");
 	}
 
 	/**
@@ -131,28 +111,10 @@ class PortailApiDocumentationTest {
 		return list;
 	}
 
-	private static Map<String, Object> lettre(String nom) {
-		Map<String, Object> lettre = new java.util.LinkedHashMap<>();
-		lettre.put("nomCpts", nom);
-		lettre.put("communes", "31555");
-		lettre.put("besoins", "Des besoins.");
-		lettre.put("professionnels", Map.of("infirmiers", "8"));
-		lettre.put("missionAccesSoins", true);
-		lettre.put("missionParcours", true);
-		lettre.put("missionPrevention", true);
-		lettre.put("missionCrisesSanitaires", true);
-		lettre.put("objectifs", "Des objectifs.");
-		lettre.put("actions", "Des actions.");
-		lettre.put("moyens", "Des moyens.");
-		lettre.put("montantFirDemande", "5000");
-		lettre.put("lignesBudget", List.of(Map.of("libelle", "Coordination", "montant", "5000")));
-		return lettre;
-	}
-
 	@Test
 	void theStatusesAnsweredAreTheDocumentedOnes() throws Exception {
 		String dossiers = "/api/portail/dossiers";
-		HttpResponse<String> cree = json("POST", dossiers, lettre("CPTS documentée"));
+		HttpResponse<String> cree = json("POST", dossiers, ApiPorteur.lettre("CPTS documentée"));
 		assertThat(cree.statusCode()).isEqualTo(201);
 		JsonNode creer = documente("POST", dossiers, cree);
 		assertThat(iterable(creer.get("responses").fieldNames())).doesNotContain("200");
@@ -171,7 +133,8 @@ class PortailApiDocumentationTest {
 		HttpResponse<String> deuxieme = json("POST", dossiers + "/" + id + "/envoi", null);
 		assertThat(deuxieme.statusCode()).isEqualTo(409);
 		documente("POST", dossiers + "/{id}/envoi", deuxieme);
-		documente("PUT", dossiers + "/{id}/lettre", json("PUT", dossiers + "/" + id + "/lettre", lettre("Autre")));
+		documente("PUT", dossiers + "/{id}/lettre",
+				json("PUT", dossiers + "/" + id + "/lettre", ApiPorteur.lettre("Autre")));
 
 		// the projet de santé: 400 without its statuts, the STATUTS piece 201, then 204
 		String reference = this.json.readTree(envoi.body()).get("reference").asText();
@@ -286,7 +249,7 @@ class PortailApiDocumentationTest {
 		assertThat(this.json.writeValueAsString(OffsetDateTime.of(2026, 3, 14, 23, 0, 0, 456_000, ZoneOffset.UTC)))
 			.isEqualTo("\"2026-03-15T00:00:00+01:00\"");
 
-		long id = this.json.readTree(json("POST", "/api/portail/dossiers", lettre("CPTS des dates")).body())
+		long id = this.json.readTree(json("POST", "/api/portail/dossiers", ApiPorteur.lettre("CPTS des dates")).body())
 			.get("id")
 			.asLong();
 		PortailFixtures.mvc(this.context)

@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,41 +49,8 @@ class PortailApiTest {
 	@Autowired
 	ManagementService management;
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
-	private HttpResponse<String> call(String method, String path, Object body, String user) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "application/json");
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		if (body != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static Map<String, Object> lettre(String nom) {
-		Map<String, Object> lettre = new java.util.LinkedHashMap<>();
-		lettre.put("nomCpts", nom);
-		lettre.put("communes", "31555");
-		lettre.put("besoins", "Des besoins.");
-		lettre.put("professionnels", Map.of("infirmiers", "8"));
-		lettre.put("missionAccesSoins", true);
-		lettre.put("missionParcours", true);
-		lettre.put("missionPrevention", true);
-		lettre.put("missionCrisesSanitaires", true);
-		lettre.put("objectifs", "Des objectifs.");
-		lettre.put("actions", "Des actions.");
-		lettre.put("moyens", "Des moyens.");
-		lettre.put("montantFirDemande", "5000");
-		lettre.put("lignesBudget", List.of(Map.of("libelle", "Coordination", "montant", "5000")));
-		return lettre;
+	private HttpResponse<String> call(String method, String path, Object body, String user) {
+		return ApiPorteur.local(this.port).json(method, path, body, user);
 	}
 
 	@Test
@@ -107,8 +68,10 @@ class PortailApiTest {
 		assertThat(erreurs.get("missionPrevention").asText()).isEqualTo(
 				"Cochez l'engagement sur la mission « prévention » : les quatre missions socles sont obligatoires.");
 
-		assertThat(call("PUT", "/api/portail/dossiers/" + id + "/lettre", lettre("CPTS de l'API"), "porteur.76")
-			.statusCode()).isEqualTo(200);
+		assertThat(
+				call("PUT", "/api/portail/dossiers/" + id + "/lettre", ApiPorteur.lettre("CPTS de l'API"), "porteur.76")
+					.statusCode())
+			.isEqualTo(200);
 		HttpResponse<String> sent = call("POST", "/api/portail/dossiers/" + id + "/envoi", null, "porteur.76");
 		assertThat(sent.statusCode()).isEqualTo(200);
 		String reference = this.json.readTree(sent.body()).get("reference").asText();
@@ -125,8 +88,8 @@ class PortailApiTest {
 		assertThat(detail.get("lettre").get("nomCpts").asText()).isEqualTo("CPTS de l'API");
 
 		// sent: the draft can no longer be changed
-		assertThat(call("PUT", "/api/portail/dossiers/" + id + "/lettre", lettre("Autre"), "porteur.76").statusCode())
-			.isEqualTo(409);
+		assertThat(call("PUT", "/api/portail/dossiers/" + id + "/lettre", ApiPorteur.lettre("Autre"), "porteur.76")
+			.statusCode()).isEqualTo(409);
 
 		assertThat(call("POST", "/api/portail/dossiers/" + id + "/abandon", null, "porteur.76").statusCode())
 			.isEqualTo(204);
@@ -144,7 +107,9 @@ class PortailApiTest {
 	@Test
 	void correctedLettreIsSentAgainThroughTheApi() throws Exception {
 		long id = this.json
-			.readTree(call("POST", "/api/portail/dossiers", lettre("CPTS à corriger par l'API"), "porteur.76").body())
+			.readTree(
+					call("POST", "/api/portail/dossiers", ApiPorteur.lettre("CPTS à corriger par l'API"), "porteur.76")
+						.body())
 			.get("id")
 			.asLong();
 		String reference = this.json
@@ -167,7 +132,7 @@ class PortailApiTest {
 		assertThat(call("GET", "/api/portail/dossiers/" + id + "/taches", null, "porteur.76").body())
 			.contains("corrigerLettreIntention");
 
-		Map<String, Object> corrigee = lettre("CPTS corrigée par l'API");
+		Map<String, Object> corrigee = ApiPorteur.lettre("CPTS corrigée par l'API");
 		corrigee.put("moyens", "Deux coordinatrices.");
 		assertThat(call("POST", "/api/portail/dossiers/" + id + "/correction", corrigee, "porteur.76").statusCode())
 			.isEqualTo(204);
@@ -184,7 +149,7 @@ class PortailApiTest {
 	@Test
 	void projetDeSanteIsDepositedThroughTheApiWithItsStatuts() throws Exception {
 		long id = this.json
-			.readTree(call("POST", "/api/portail/dossiers", lettre("CPTS projet API"), "porteur.76").body())
+			.readTree(call("POST", "/api/portail/dossiers", ApiPorteur.lettre("CPTS projet API"), "porteur.76").body())
 			.get("id")
 			.asLong();
 		String reference = this.json

@@ -23,7 +23,7 @@ import org.springframework.web.context.WebApplicationContext;
  * What the portal's tests share: MockMvc on the one application context, the demo users
  * as the application sees them, a valid lettre d'intention and a small real PDF.
  */
-final class PortailFixtures {
+public final class PortailFixtures {
 
 	/** A draft's page: {@code /dossiers/brouillons/{id}}, by the id of its lettre. */
 	static final Pattern LETTRE_ID = Pattern.compile("/dossiers/brouillons/(\\d+)");
@@ -31,7 +31,8 @@ final class PortailFixtures {
 	private PortailFixtures() {
 	}
 
-	static MockMvc mvc(WebApplicationContext context) {
+	/** The whole application behind its security. */
+	public static MockMvc mvc(WebApplicationContext context) {
 		return MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
 	}
 
@@ -46,7 +47,7 @@ final class PortailFixtures {
 	}
 
 	/** A small but real PDF document. */
-	static byte[] pdf() {
+	public static byte[] pdf() {
 		String body = """
 				%PDF-1.4
 				1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj

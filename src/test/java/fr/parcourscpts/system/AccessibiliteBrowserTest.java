@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.portail.ApiPorteur;
 
 /**
  * Every page of the portal and of the agents' workspace, as a visitor, a porteur, an
@@ -225,20 +222,7 @@ class AccessibiliteBrowserTest {
 	}
 
 	private Dossier dossierAuProjetDeSante() throws Exception {
-		Map<String, Object> lettre = new LinkedHashMap<>();
-		lettre.put("nomCpts", "CPTS de l'audit d'accessibilité");
-		lettre.put("communes", "31555");
-		lettre.put("besoins", "Des besoins.");
-		lettre.put("professionnels", Map.of("infirmiers", "8"));
-		lettre.put("missionAccesSoins", true);
-		lettre.put("missionParcours", true);
-		lettre.put("missionPrevention", true);
-		lettre.put("missionCrisesSanitaires", true);
-		lettre.put("objectifs", "Des objectifs.");
-		lettre.put("actions", "Des actions.");
-		lettre.put("moyens", "Des moyens.");
-		lettre.put("montantFirDemande", "5000");
-		lettre.put("lignesBudget", List.of(Map.of("libelle", "Coordination", "montant", "5000")));
+		Map<String, Object> lettre = ApiPorteur.lettre("CPTS de l'audit d'accessibilité");
 		long id = this.json.readTree(api("POST", "/api/portail/dossiers", this.json.writeValueAsString(lettre)))
 			.get("id")
 			.asLong();
@@ -261,20 +245,9 @@ class AccessibiliteBrowserTest {
 		return new Dossier(id, dossierId, reference, taskId);
 	}
 
-	private String api(String method, String path, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "application/json")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("porteur.76:demo".getBytes(StandardCharsets.UTF_8)));
-		if (body != null) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString(body));
-		}
-		else {
-			request.method(method, HttpRequest.BodyPublishers.noBody());
-		}
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private String api(String method, String path, String body) {
+		HttpResponse<String> response = ApiPorteur.local(this.port)
+			.call(method, path, (body != null) ? "application/json" : null, body, "porteur.76", ApiPorteur.DEMO);
 		assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(200, 299);
 		return response.body();
 	}

@@ -2,7 +2,6 @@ package fr.parcourscpts.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,16 +15,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -33,7 +28,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +74,7 @@ class DeuxNoeudsIT {
 
 	@Test
 	void twoNodesShareSessionsAndFireEachTimerOnce() throws Exception {
-		Path jar = jar();
+		Path jar = ApplicationEnfant.jar("DeuxNoeudsIT");
 		Path logs = Files.createDirectories(Path.of("target", "deux-noeuds-it"));
 		int smtpPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -99,10 +93,10 @@ class DeuxNoeudsIT {
 			environment.put("PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD);
 			DataSource database = postgres.getPostgresDatabase();
 			// node A first (it creates the schema), then node B on the same database
-			Node a = Node.start("noeud-a", jar, environment, logs.resolve("noeud-a.log"));
-			Node b = null;
+			ApplicationEnfant a = noeud("noeud-a", jar, environment, logs.resolve("noeud-a.log"));
+			ApplicationEnfant b = null;
 			try {
-				b = Node.start("noeud-b", jar, environment, logs.resolve("noeud-b.log"));
+				b = noeud("noeud-b", jar, environment, logs.resolve("noeud-b.log"));
 				Api api = new Api();
 				api.createAgent(a.url());
 
@@ -260,16 +254,16 @@ class DeuxNoeudsIT {
 		}
 	}
 
-	private static Path jar() throws IOException {
-		Path target = Path.of("target");
-		List<Path> jars = List.of();
-		if (Files.isDirectory(target)) {
-			try (Stream<Path> files = Files.list(target)) {
-				jars = files.filter((file) -> file.getFileName().toString().matches("parcours-cpts-.*\\.jar")).toList();
-			}
-		}
-		Assumptions.assumeFalse(jars.isEmpty(), "no target/parcours-cpts-*.jar: run ./mvnw verify");
-		return jars.get(0).toAbsolutePath();
+	/** A node of the application, in its own JVM. */
+	private static ApplicationEnfant noeud(String name, Path jar, Map<String, String> environment, Path log)
+			throws Exception {
+		return ApplicationEnfant.demarrer(jar, environment, log, Duration.ofSeconds(300),
+				// both nodes run the outbox's sender, every 2 s
+				"--parcours.courriels.envoi-planifie=true", "--parcours.courriels.delai-envoi=PT2S",
+				// the job log names the node that ran each job
+				"--camunda.bpm.generic-properties.properties.hostname=" + name,
+				// a job locked by a killed node is taken again after 20 s, not 5 min
+				"--camunda.bpm.job-execution.lock-time-in-millis=20000");
 	}
 
 	private static final class Api {
@@ -376,107 +370,6 @@ class DeuxNoeudsIT {
 			if (response.statusCode() != status) {
 				throw new AssertionError(response.request().method() + " " + response.request().uri() + ": "
 						+ response.statusCode() + " " + response.body());
-			}
-		}
-
-	}
-
-	/** The jar in its own JVM, on a free port, its output in a log file. */
-	private static final class Node {
-
-		private final Process process;
-
-		private final int port;
-
-		private final Path log;
-
-		private Node(Process process, int port, Path log) {
-			this.process = process;
-			this.port = port;
-			this.log = log;
-		}
-
-		static Node start(String name, Path jar, Map<String, String> environment, Path log) throws Exception {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			List<String> command = new ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-							"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
-							// both nodes run the outbox's sender, every 2 s
-							"--parcours.courriels.envoi-planifie=true", "--parcours.courriels.delai-envoi=PT2S",
-							// the job log names the node that ran each job
-							"--camunda.bpm.generic-properties.properties.hostname=" + name,
-							// a job locked by a killed node is taken again after 20 s,
-							// not 5 min
-							"--camunda.bpm.job-execution.lock-time-in-millis=20000"));
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-			builder.environment()
-				.keySet()
-				.removeIf((variable) -> variable.startsWith("PARCOURS_") || variable.startsWith("SPRING_"));
-			builder.environment().putAll(environment);
-			Node node = new Node(builder.start(), port, log);
-			node.awaitHealthy();
-			return node;
-		}
-
-		String url() {
-			return "http://localhost:" + this.port;
-		}
-
-		private void awaitHealthy() throws Exception {
-			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-			while (System.nanoTime() < deadline) {
-				if (!this.process.isAlive()) {
-					throw new AssertionError("node stopped (" + this.process.exitValue() + "):\n" + tail());
-				}
-				try {
-					HttpResponse<String> health = client
-						.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
-							.timeout(Duration.ofSeconds(5))
-							.build(), HttpResponse.BodyHandlers.ofString());
-					if (health.statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException ex) {
-					// not listening yet
-				}
-				Thread.sleep(500);
-			}
-			kill();
-			throw new AssertionError("node not healthy after 300 s:\n" + tail());
-		}
-
-		void kill() throws InterruptedException {
-			if (this.process.isAlive()) {
-				this.process.destroyForcibly();
-			}
-			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		int exitCode() {
-			return this.process.exitValue();
-		}
-
-		void stop() throws InterruptedException {
-			if (this.process.isAlive()) {
-				this.process.destroy();
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					kill();
-				}
-			}
-		}
-
-		private String tail() {
-			try {
-				List<String> lines = Files.readAllLines(this.log);
-				return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-			}
-			catch (IOException ex) {
-				return "(no log: " + ex.getMessage() + ")";
 			}
 		}
 

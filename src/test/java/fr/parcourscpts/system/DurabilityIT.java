@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,14 +23,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import fr.parcourscpts.portail.ApiPorteur;
 
 /**
  * No acknowledged write is lost when the application dies without warning (SIGKILL, as
@@ -74,9 +68,14 @@ class DurabilityIT {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	private static final Duration ATTENTE = Duration.ofSeconds(180);
+
+	/** The outbox keeps its mails: no delivery to whatever listens on 1025. */
+	private static final String SANS_ENVOI = "--parcours.courriels.envoi-planifie=false";
+
 	@Test
 	void noAcknowledgedWriteIsLostOnTheEmbeddedH2File(@TempDir Path dir) throws Exception {
-		Path jar = jar();
+		Path jar = ApplicationEnfant.jar("DurabilityIT");
 		Map<String, String> environment = new HashMap<>();
 		// the default configuration (demo profile, H2 file), as a newcomer runs it
 		environment.put("PARCOURS_DATA_DIR", dir.resolve("data").toString());
@@ -86,7 +85,7 @@ class DurabilityIT {
 
 	@Test
 	void noAcknowledgedWriteIsLostOnPostgresql() throws Exception {
-		Path jar = jar();
+		Path jar = ApplicationEnfant.jar("DurabilityIT");
 		// zonky turns synchronous_commit off for speed; production keeps PostgreSQL's
 		// default
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -115,7 +114,8 @@ class DurabilityIT {
 		// the logs stay in target/ for a look after the run
 		Path logs = Files.createDirectories(Path.of("target", "durability-it"));
 		String prefix = database.replace(' ', '-');
-		ChildApplication first = ChildApplication.start(jar, environment, logs.resolve(prefix + "-avant-sigkill.log"));
+		ApplicationEnfant first = ApplicationEnfant.demarrer(jar, environment,
+				logs.resolve(prefix + "-avant-sigkill.log"), ATTENTE, SANS_ENVOI);
 		try {
 			Api api = new Api(first.url());
 			api.createAccounts();
@@ -146,8 +146,8 @@ class DurabilityIT {
 			first.kill();
 		}
 
-		ChildApplication second = ChildApplication.start(jar, environment,
-				logs.resolve(prefix + "-apres-redemarrage.log"));
+		ApplicationEnfant second = ApplicationEnfant.demarrer(jar, environment,
+				logs.resolve(prefix + "-apres-redemarrage.log"), ATTENTE, SANS_ENVOI);
 		try {
 			Api api = new Api(second.url());
 			Acknowledged after = new Acknowledged();
@@ -221,21 +221,6 @@ class DurabilityIT {
 	}
 
 	/** The Spring Boot jar built by {@code package}; absent when run from an IDE. */
-	private static Path jar() throws IOException {
-		Path target = Path.of("target");
-		List<Path> jars = List.of();
-		if (Files.isDirectory(target)) {
-			try (Stream<Path> files = Files.list(target)) {
-				jars = files.filter((file) -> file.getFileName().toString().matches("parcours-cpts-.*\\.jar")).toList();
-			}
-		}
-		if (jars.isEmpty()) {
-			System.out.println("== DurabilityIT skipped: no target/parcours-cpts-*.jar (run ./mvnw verify)");
-		}
-		Assumptions.assumeFalse(jars.isEmpty(), "no target/parcours-cpts-*.jar: run ./mvnw verify");
-		return jars.get(0).toAbsolutePath();
-	}
-
 	/** What the application answered 2xx to: lettre id → reference ("" for a draft). */
 	private static final class Acknowledged {
 
@@ -278,15 +263,10 @@ class DurabilityIT {
 	/** The application's APIs, as a porteur, a Guichet agent and the administrator. */
 	private static final class Api {
 
-		private final HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
-
-		private final String url;
+		private final ApiPorteur api;
 
 		Api(String url) {
-			this.url = url;
+			this.api = new ApiPorteur(url);
 		}
 
 		/** The test's own accounts, created by the administrator (no demo account). */
@@ -310,7 +290,8 @@ class DurabilityIT {
 		/** Creates a lettre and sends it: two writes, each recorded once acknowledged. */
 		void sendLettre(String nom, Acknowledged acknowledged) {
 			try {
-				HttpResponse<String> created = call("POST", "/api/portail/dossiers", lettre(nom), PORTEUR, PASSWORD);
+				HttpResponse<String> created = call("POST", "/api/portail/dossiers", ApiPorteur.lettre(nom), PORTEUR,
+						PASSWORD);
 				expect(201, created);
 				long id = JSON.readTree(created.body()).get("id").asLong();
 				acknowledged.draft(id);
@@ -388,152 +369,14 @@ class DurabilityIT {
 			return keys;
 		}
 
-		private static Map<String, Object> lettre(String nom) {
-			Map<String, Object> lettre = new LinkedHashMap<>();
-			lettre.put("nomCpts", nom);
-			lettre.put("communes", "31555");
-			lettre.put("besoins", "Des besoins.");
-			lettre.put("professionnels", Map.of("infirmiers", "8"));
-			lettre.put("missionAccesSoins", true);
-			lettre.put("missionParcours", true);
-			lettre.put("missionPrevention", true);
-			lettre.put("missionCrisesSanitaires", true);
-			lettre.put("objectifs", "Des objectifs.");
-			lettre.put("actions", "Des actions.");
-			lettre.put("moyens", "Des moyens.");
-			lettre.put("montantFirDemande", "5000");
-			lettre.put("lignesBudget", List.of(Map.of("libelle", "Coordination", "montant", "5000")));
-			return lettre;
-		}
-
 		private HttpResponse<String> call(String method, String path, Object body, String user, String password) {
-			try {
-				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.url + path))
-					.timeout(Duration.ofSeconds(60))
-					.header("Accept", "application/json")
-					.header("Authorization", "Basic " + Base64.getEncoder()
-						.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-				if (body != null) {
-					request.header("Content-Type", "application/json")
-						.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-				}
-				else {
-					request.method(method, HttpRequest.BodyPublishers.noBody());
-				}
-				return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new UncheckedIOException(new IOException("interrupted", ex));
-			}
+			return this.api.json(method, path, body, user, password);
 		}
 
 		private static void expect(int status, HttpResponse<String> response) {
 			if (response.statusCode() != status) {
 				throw new AssertionError(response.request().method() + " " + response.request().uri() + ": "
 						+ response.statusCode() + " " + response.body());
-			}
-		}
-
-	}
-
-	/** The jar in its own JVM, on a free port, its output in a log file. */
-	private static final class ChildApplication {
-
-		private final Process process;
-
-		private final int port;
-
-		private final Path log;
-
-		private ChildApplication(Process process, int port, Path log) {
-			this.process = process;
-			this.port = port;
-			this.log = log;
-		}
-
-		static ChildApplication start(Path jar, Map<String, String> environment, Path log) throws Exception {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			ProcessBuilder builder = new ProcessBuilder(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-					"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port,
-					// the outbox keeps its mails: no delivery to whatever listens on 1025
-					"--parcours.courriels.envoi-planifie=false")
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
-			builder.environment()
-				.keySet()
-				.removeIf((name) -> name.startsWith("PARCOURS_") || name.startsWith("SPRING_"));
-			builder.environment().putAll(environment);
-			ChildApplication application = new ChildApplication(builder.start(), port, log);
-			application.awaitHealthy();
-			return application;
-		}
-
-		String url() {
-			return "http://localhost:" + this.port;
-		}
-
-		private void awaitHealthy() throws Exception {
-			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-			while (System.nanoTime() < deadline) {
-				if (!this.process.isAlive()) {
-					throw new AssertionError("application stopped (" + this.process.exitValue() + "):\n" + tail());
-				}
-				try {
-					HttpResponse<String> health = client
-						.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
-							.timeout(Duration.ofSeconds(5))
-							.build(), HttpResponse.BodyHandlers.ofString());
-					if (health.statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException ex) {
-					// not listening yet
-				}
-				Thread.sleep(500);
-			}
-			kill();
-			throw new AssertionError("application not healthy after 180 s:\n" + tail());
-		}
-
-		/** SIGKILL on Linux: {@code destroyForcibly} of a process started by Java. */
-		void kill() throws InterruptedException {
-			if (this.process.isAlive()) {
-				this.process.destroyForcibly();
-			}
-			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		int exitCode() {
-			return this.process.exitValue();
-		}
-
-		/** A clean stop (SIGTERM), so that the database files are closed. */
-		void stop() throws InterruptedException {
-			if (this.process.isAlive()) {
-				this.process.destroy();
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					kill();
-				}
-			}
-		}
-
-		private String tail() {
-			try {
-				List<String> lines = Files.readAllLines(this.log);
-				return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-			}
-			catch (IOException ex) {
-				return "(no log: " + ex.getMessage() + ")";
 			}
 		}
 

@@ -44,6 +44,16 @@ class FormatsTest {
 	}
 
 	@Test
+	void theDocumentsWriteTheirAmountsWithoutTheCurrencyTheirTextGives() {
+		// documents/*.html: "{1} €" in the messages, fmt.montantSansDevise(..) for {1}
+		assertThat(this.formats.montantSansDevise(287000L)).isEqualTo("287" + MILLIERS + "000");
+		assertThat(this.formats.montantSansDevise(1500000)).isEqualTo("1" + MILLIERS + "500" + MILLIERS + "000");
+		assertThat(this.formats.montantSansDevise(new java.math.BigDecimal("999"))).isEqualTo("999");
+		assertThat(this.formats.montantSansDevise("1234.5")).isEqualTo("1" + MILLIERS + "234,50");
+		assertThat(this.formats.montantSansDevise(null)).isEmpty();
+	}
+
+	@Test
 	void groupsAreInstitutionsLoginsArePeopleAndCodesAreCommunes() {
 		assertThat(this.formats.institution("urps-biologistes")).isEqualTo("URPS Biologistes");
 		assertThat(this.formats.institution("ars")).isEqualTo("Agence Régionale de Santé");

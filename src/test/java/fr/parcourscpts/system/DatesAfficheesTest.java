@@ -1,4 +1,4 @@
-package fr.parcourscpts.dossier;
+package fr.parcourscpts.system;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ class DatesAfficheesTest {
 	private static final Pattern ZONE_DE_LA_JVM = Pattern.compile("#(dates|temporals|calendars)\\.");
 
 	private static final Pattern JOUR_DANS_UN_FORMULAIRE = Pattern
-		.compile("\\b(date\\w+)" + JoursDesTaches.SUFFIXE + "\\b");
+		.compile("\\b(date\\w+)" + LibellesFormulaires.JOUR + "\\b");
 
 	@Test
 	void templatesFormatDatesInParis() throws IOException {
@@ -51,7 +51,7 @@ class DatesAfficheesTest {
 			});
 		}
 		assertThat(montrees).as("dates shown by the forms").isNotEmpty();
-		assertThat(JoursDesTaches.AFFICHEES).containsExactlyInAnyOrderElementsOf(montrees);
+		assertThat(LibellesFormulaires.DATES).containsExactlyInAnyOrderElementsOf(montrees);
 	}
 
 	private static String lire(Path fichier) {
