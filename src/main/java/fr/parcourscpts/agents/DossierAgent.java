@@ -15,6 +15,7 @@ import fr.parcourscpts.agents.VisibiliteDossier.Lecteur;
 import fr.parcourscpts.agents.VisibiliteDossier.Vue;
 import fr.parcourscpts.documents.DocumentOfficiel;
 import fr.parcourscpts.documents.DocumentsOfficiels;
+import fr.parcourscpts.dossier.LiensTasklist;
 import fr.parcourscpts.identity.Institution;
 import fr.parcourscpts.portail.DossiersLecture;
 import fr.parcourscpts.portail.DossiersLecture.DossierLu;
@@ -28,9 +29,6 @@ import fr.parcourscpts.portail.Messagerie;
  */
 @Service
 class DossierAgent {
-
-	/** Where Tasklist opens a task. */
-	static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
 
 	/**
 	 * The decision and the reason that each step records, for the "why" of the timeline.
@@ -82,7 +80,7 @@ class DossierAgent {
 	record TacheAgent(String id, String nom, Date echeance) {
 
 		public String lien() {
-			return TASKLIST + this.id;
+			return LiensTasklist.tache(this.id);
 		}
 
 	}

@@ -4,15 +4,17 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.web.util.UriUtils;
 
+import fr.parcourscpts.dossier.LiensTasklist;
+
 /**
  * Where the agents' mails send them, relative to the public address: the dossier's page
  * in the agents' workspace, and Tasklist (the task itself when the mail is about one).
- * The same addresses as the agents' pages use ({@code agents/DossierAgent}).
+ * Tasklist's addresses are {@link LiensTasklist}'s, shared with the agents' pages.
  */
 final class LiensAgents {
 
 	/** Tasklist's start page: the agent's filters and tasks. */
-	static final String TASKLIST = "/camunda/app/tasklist/";
+	static final String TASKLIST = LiensTasklist.ACCUEIL;
 
 	private LiensAgents() {
 	}
@@ -24,7 +26,7 @@ final class LiensAgents {
 
 	/** Tasklist opened on this task (the deep link of "Traiter dans Tasklist"). */
 	static String tache(String taskId) {
-		return TASKLIST + "default/#/?task=" + taskId;
+		return LiensTasklist.tache(taskId);
 	}
 
 }

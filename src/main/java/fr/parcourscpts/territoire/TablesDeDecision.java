@@ -1,6 +1,7 @@
 package fr.parcourscpts.territoire;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,8 @@ final class TablesDeDecision {
 
 	/**
 	 * Results kept at most: the size table's input is a population, a number with as many
-	 * values as territories, so the map is emptied when it grows past this.
+	 * values as territories, so the least recently read results leave past this (the
+	 * regions' and structures' few results, read on every page, stay).
 	 */
 	static final int RESULTATS_MAX = 5000;
 
@@ -43,22 +45,54 @@ final class TablesDeDecision {
 
 	private final Map<String, Version> versions = new ConcurrentHashMap<>();
 
-	private final Map<Entree, DmnDecisionTableResult> resultats = new ConcurrentHashMap<>();
+	/**
+	 * In access order, guarded by itself: a read moves the entry to the end, the eldest
+	 * leaves past {@link #RESULTATS_MAX}. Emptying the whole map there (as before) made
+	 * every page evaluate its tables again after each 5,000 populations.
+	 */
+	private final LinkedHashMap<Entree, DmnDecisionTableResult> resultats;
 
 	TablesDeDecision(DecisionService decisions, RepositoryService repository) {
+		this(decisions, repository, RESULTATS_MAX);
+	}
+
+	TablesDeDecision(DecisionService decisions, RepositoryService repository, int resultatsMax) {
 		this.decisions = decisions;
 		this.repository = repository;
+		this.resultats = new LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Entree, DmnDecisionTableResult> eldest) {
+				return size() > resultatsMax;
+			}
+
+		};
 	}
 
 	DmnDecisionTableResult evaluer(String cle, VariableMap variables) {
 		String definition = derniereVersion(cle);
 		// the inputs are strings and numbers: a sorted copy is a stable key
 		Entree entree = new Entree(definition, new TreeMap<>(variables));
-		if (this.resultats.size() >= RESULTATS_MAX) {
-			this.resultats.clear();
+		DmnDecisionTableResult resultat;
+		synchronized (this.resultats) {
+			resultat = this.resultats.get(entree);
 		}
-		return this.resultats.computeIfAbsent(entree,
-				(e) -> this.decisions.evaluateDecisionTableById(definition).variables(variables).evaluate());
+		if (resultat == null) {
+			// evaluated outside the lock: two pages may evaluate the same inputs at once,
+			// both get the same answer, and no page waits for another's evaluation
+			resultat = this.decisions.evaluateDecisionTableById(definition).variables(variables).evaluate();
+			synchronized (this.resultats) {
+				this.resultats.put(entree, resultat);
+			}
+		}
+		return resultat;
+	}
+
+	/** How many results are kept (for the tests of the eviction). */
+	int resultatsGardes() {
+		synchronized (this.resultats) {
+			return this.resultats.size();
+		}
 	}
 
 	private String derniereVersion(String cle) {

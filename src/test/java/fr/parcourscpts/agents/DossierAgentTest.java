@@ -28,6 +28,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.dossier.LiensTasklist;
 import fr.parcourscpts.portail.PortailFixtures;
 import fr.parcourscpts.intention.AvisUrps;
 import fr.parcourscpts.system.AbuseSuite;
@@ -206,7 +207,7 @@ class DossierAgentTest {
 	void guichetSeesTheLettreItsPiecesAndEveryOpinionWithItsTaskInTasklist() throws Exception {
 		String avant = page(agentDemo("guichet-cpts", "76"));
 		assertShowsTheLettre(avant);
-		assertThat(avant).contains(DossierAgent.TASKLIST + tache("verifierCompletude", "guichet-cpts").getId())
+		assertThat(avant).contains(LiensTasklist.tache(tache("verifierCompletude", "guichet-cpts").getId()))
 			.contains("Traiter dans Tasklist");
 		assertThePieceDownloads(agentDemo("guichet-cpts", "76"));
 
@@ -215,7 +216,7 @@ class DossierAgentTest {
 		String apres = page(agentDemo("guichet-cpts", "76"));
 		assertThat(apres).contains("Avis motivé de urps-medecins")
 			.contains("Avis motivé de urps-pharmaciens")
-			.contains(DossierAgent.TASKLIST + tache("transmettreAvisArs", "guichet-cpts").getId());
+			.contains(LiensTasklist.tache(tache("transmettreAvisArs", "guichet-cpts").getId()));
 	}
 
 	@Test
@@ -223,7 +224,7 @@ class DossierAgentTest {
 		lettreComplete();
 		String ouverte = page(agentDemo("urps-medecins", "76"));
 		assertShowsTheLettre(ouverte);
-		assertThat(ouverte).contains(DossierAgent.TASKLIST + tache("rendreAvisUrps", "urps-medecins").getId())
+		assertThat(ouverte).contains(LiensTasklist.tache(tache("rendreAvisUrps", "urps-medecins").getId()))
 			.doesNotContain(tache("rendreAvisUrps", "urps-pharmaciens").getId());
 		assertThePieceDownloads(agentDemo("urps-medecins", "76"));
 
@@ -278,7 +279,7 @@ class DossierAgentTest {
 		assertShowsTheLettre(ars);
 		assertThat(ars).contains("Avis motivé de urps-biologistes")
 			.contains("Avis consolidé des URPS")
-			.contains(DossierAgent.TASKLIST + tache("deciderFinancementFir", "ars").getId())
+			.contains(LiensTasklist.tache(tache("deciderFinancementFir", "ars").getId()))
 			.contains("Le projet de santé");
 		assertThePieceDownloads(agentDemo("ars", "76"));
 
@@ -410,7 +411,7 @@ class DossierAgentTest {
 				.contains("Messagerie sécurisée de santé.");
 		}
 		assertThat(page(agentDemo("cpam", "76")))
-			.contains(DossierAgent.TASKLIST + tache("donnerAvisCpam", "cpam").getId());
+			.contains(LiensTasklist.tache(tache("donnerAvisCpam", "cpam").getId()));
 	}
 
 	@Test
