@@ -73,7 +73,8 @@ class PagesDuSiteTest {
 		String page = get("/donnees-personnelles").body();
 		assertThat(page).contains("conservé " + annees + " ans après la clôture du dossier")
 			.contains("tant que le compte existe")
-			.contains("journal des courriels")
+			.contains("Les courriels concernant un dossier sont supprimés avec le dossier")
+			.contains("ils sont supprimés avec lui")
 			.contains("contact@parcours-cpts.fr")
 			.contains("CNIL");
 	}
