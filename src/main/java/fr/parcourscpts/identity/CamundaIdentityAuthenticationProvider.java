@@ -25,7 +25,13 @@ import fr.parcourscpts.ratelimit.ClientAddress;
  * portal, the Camunda webapps and the REST API. Camunda groups become {@code GROUP_<id>}
  * authorities and regions {@code REGION_<code>} authorities. Form login and HTTP Basic
  * both come here, so both are throttled by {@link LoginThrottle}: a blocked account and
- * address pair is refused before its password is checked.
+ * address pair is refused before its password is checked, even a password verified a
+ * moment ago.
+ * <p>
+ * A login verified in the last seconds ({@link VerifiedCredentials}) is accepted with the
+ * authorities read then, without reading the identity store again: REST clients send
+ * their credentials on every call. Only the same password is accepted so; a wrong one
+ * drops the entry and goes through the full check, where the throttle counts it.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -36,11 +42,14 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
+	private final VerifiedCredentials verified;
+
 	CamundaIdentityAuthenticationProvider(IdentityService identityService, ObjectProvider<LoginCheck> checks,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, VerifiedCredentials verified) {
 		this.identityService = identityService;
 		this.checks = checks;
 		this.throttle = throttle;
+		this.verified = verified;
 	}
 
 	@Override
@@ -59,7 +68,16 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		if (refusal.isPresent()) {
 			throw new LoginThrottledException(refusal.get());
 		}
-		if (!this.identityService.checkPassword(userId, credentials.toString())) {
+		String password = credentials.toString();
+		Optional<List<GrantedAuthority>> known = this.verified.authoritiesIfVerified(userId, password);
+		if (known.isPresent()) {
+			// The throttle's reset of this address was done by the verification; any
+			// failure since dropped the entry, so there is nothing to reset.
+			return UsernamePasswordAuthenticationToken.authenticated(userId, null, known.get());
+		}
+		long ticket = this.verified.ticket();
+		if (!this.identityService.checkPassword(userId, password)) {
+			this.verified.forget(userId);
 			Optional<Duration> block = this.throttle.failed(userId, address);
 			if (block.isPresent()) {
 				throw new LoginThrottledException(block.get());
@@ -70,7 +88,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		for (LoginCheck check : this.checks.orderedStream().toList()) {
 			check.check(userId);
 		}
-		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authoritiesOf(userId));
+		List<GrantedAuthority> authorities = authoritiesOf(userId);
+		this.verified.remember(userId, password, authorities, ticket);
+		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
 	}
 
 	/**
