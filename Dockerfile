@@ -25,7 +25,7 @@ WORKDIR /app
 ENV TZ=Europe/Paris \
     MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-Xmx384m -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MetaspaceSize=128m -XX:+UseSerialGC -Duser.timezone=Europe/Paris"
-# Class data sharing (docs/scale.md, "The start (P5)"): the jar extracted to /app/app.jar and
+# Class data sharing (docs/scale.md, "The start and the memory (P5)"): the jar extracted to /app/app.jar and
 # /app/lib/, and a training run that archives the classes a start loads to /app/app.jsa, in
 # this very image (an archive is valid only for the JVM that wrote it and these jar files).
 COPY scripts/cds-archive /usr/local/bin/cds-archive
