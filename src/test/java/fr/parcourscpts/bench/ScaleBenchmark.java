@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -222,7 +223,9 @@ class ScaleBenchmark {
 	 * its own database of the same PostgreSQL server: start to the first 200, RSS, then
 	 * {@code bench.dossiers} lettres (default 20) and the two pages under
 	 * {@code bench.clients} users. {@code bench.appJvm}: more JVM options for the
-	 * application (a flight recording: {@code -XX:StartFlightRecording=filename=x.jfr}).
+	 * application (a flight recording: {@code -XX:StartFlightRecording=filename=x.jfr});
+	 * {@code bench.appJvm.0}, {@code .1}...: more for the first, second... jar only (its
+	 * CDS archive), {@code bench.appEnv.0}...: its environment ({@code NAME=value,...}).
 	 * Run with {@code ./mvnw test -Dtest=ScaleBenchmark#pages}; writes
 	 * {@code target/bench/pages.md}.
 	 */
@@ -242,16 +245,28 @@ class ScaleBenchmark {
 			.start()) {
 			for (int n = 0; n < candidates.size(); n++) {
 				Path jar = candidates.get(n);
-				String label = (candidates.size() > 1) ? ", " + jar.getFileName() : "";
+				String label = (candidates.size() > 1) ? ", " + jarName(jar) : "";
 				execute(postgres.getPostgresDatabase(), "create database pages" + n);
 				List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
 						"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC"));
-				if (!appJvm.isBlank()) {
-					jvm.addAll(List.of(appJvm.trim().split("\\s+")));
+				// the options of all jars, then those of this one (bench.appJvm.0,
+				// .1...):
+				// a later option wins, so one jar can run with other settings (CDS)
+				String options = (appJvm + " " + System.getProperty("bench.appJvm." + n, "")).trim();
+				if (!options.isBlank()) {
+					jvm.addAll(List.of(options.split("\\s+")));
 				}
-				Map<String, String> environment = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
-						postgres.getJdbcUrl("postgres", "pages" + n), "PARCOURS_DB_USER", "postgres",
-						"PARCOURS_DB_PASSWORD", "postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+				Map<String, String> environment = new HashMap<>(Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+						"PARCOURS_DB_URL", postgres.getJdbcUrl("postgres", "pages" + n), "PARCOURS_DB_USER", "postgres",
+						"PARCOURS_DB_PASSWORD", "postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+				// bench.appEnv.<n>: NAME=value,NAME=value for this jar only
+				// (MALLOC_ARENA_MAX=2)
+				for (String variable : System.getProperty("bench.appEnv." + n, "").split(",")) {
+					if (variable.contains("=")) {
+						environment.put(variable.substring(0, variable.indexOf('=')).trim(),
+								variable.substring(variable.indexOf('=') + 1).trim());
+					}
+				}
 				ChildApplication app = ChildApplication.start(jar, jvm,
 						List.of("--parcours.courriels.envoi-planifie=false"), environment,
 						dir.resolve("pages" + n + ".log"));
@@ -272,6 +287,10 @@ class ScaleBenchmark {
 					long rssAfter = app.rssMegabytes();
 					ligne("P5 start to first 200 (s)" + label, "%.1f".formatted(app.startSeconds()), "—", "—",
 							"≤ 10 s");
+					ligne("P5 — start to ready (readiness probe 200, start-up runners done) (s)" + label,
+							"%.1f".formatted(app.readySeconds()), "—", "—", "—");
+					ligne("P5 — CPU time to the first 200, user + system (s)" + label,
+							"%.1f".formatted(app.startCpuSeconds()), "—", "—", "—");
 					ligne("P5 RSS after start / after the load (MB), -Xmx" + xmx + label, rssStart + " / " + rssAfter,
 							"—", "—", "≤ 600 MB");
 				}
@@ -282,9 +301,22 @@ class ScaleBenchmark {
 		}
 		this.notes.add("JVM options: -Xmx" + xmx + " -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m"
 				+ " -XX:+UseSerialGC " + appJvm);
+		for (int n = 0; n < candidates.size(); n++) {
+			String more = System.getProperty("bench.appJvm." + n, "") + " "
+					+ System.getProperty("bench.appEnv." + n, "");
+			if (!more.isBlank()) {
+				this.notes.add("then for " + jarName(candidates.get(n)) + ": " + more.trim());
+			}
+		}
 		String table = table(dossiers, 0, clients, secondes, "");
 		System.out.println(table);
 		Files.writeString(dir.resolve("pages.md"), table);
+	}
+
+	/** An extracted jar (scripts/cds-archive) is always app.jar: named by its folder. */
+	private static String jarName(Path jar) {
+		String name = jar.getFileName().toString();
+		return name.equals("app.jar") ? jar.getParent().getFileName() + "/" + name : name;
 	}
 
 	/**
@@ -1846,6 +1878,10 @@ class ScaleBenchmark {
 
 		private double startSeconds;
 
+		private double startCpuSeconds;
+
+		private double readySeconds;
+
 		private ChildApplication(Process process, int port, Path log) {
 			this.process = process;
 			this.port = port;
@@ -1872,6 +1908,18 @@ class ScaleBenchmark {
 			ChildApplication application = new ChildApplication(builder.start(), port, log);
 			application.awaitFirst200();
 			application.startSeconds = (System.nanoTime() - start) / 1e9;
+			// the start is CPU: its CPU time says more than its length on a loaded
+			// machine
+			application.startCpuSeconds = application.process.info()
+				.totalCpuDuration()
+				.map((cpu) -> cpu.toMillis() / 1000.0)
+				.orElse(-1.0);
+			// "/" answers before the start-up runners (identity set-up, the regional
+			// paths
+			// check) are done: the load waits for readiness, which Spring publishes after
+			// them
+			application.awaitOk("/actuator/health/readiness");
+			application.readySeconds = (System.nanoTime() - start) / 1e9;
 			return application;
 		}
 
@@ -1881,6 +1929,16 @@ class ScaleBenchmark {
 
 		double startSeconds() {
 			return this.startSeconds;
+		}
+
+		/** Start to the first 200 of the readiness probe (the start-up runners done). */
+		double readySeconds() {
+			return this.readySeconds;
+		}
+
+		/** CPU time (user + system, all threads) of the JVM up to the first 200. */
+		double startCpuSeconds() {
+			return this.startCpuSeconds;
 		}
 
 		/** A diagnostic command of the JDK on the application (Flight Recorder). */
@@ -1908,6 +1966,10 @@ class ScaleBenchmark {
 
 		/** The home page answered 200: the first page a person gets. */
 		private void awaitFirst200() throws Exception {
+			awaitOk("/");
+		}
+
+		private void awaitOk(String path) throws Exception {
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
 			while (System.nanoTime() < deadline) {
@@ -1916,7 +1978,7 @@ class ScaleBenchmark {
 				}
 				try {
 					HttpResponse<String> home = client.send(
-							HttpRequest.newBuilder(URI.create(url() + "/")).timeout(Duration.ofSeconds(5)).build(),
+							HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5)).build(),
 							HttpResponse.BodyHandlers.ofString());
 					if (home.statusCode() == 200) {
 						return;

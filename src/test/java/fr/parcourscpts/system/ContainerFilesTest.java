@@ -94,6 +94,28 @@ class ContainerFilesTest {
 		assertThat(String.join("\n", lines)).contains("/actuator/health");
 	}
 
+	/**
+	 * The image starts with the class archive its own build wrote (docs/scale.md, P5):
+	 * the archive and the extracted jar where scripts/cds-archive puts them, and a
+	 * bounded memory whatever the container's size.
+	 */
+	@Test
+	void imageStartsWithTheClassArchiveItsBuildWroteAndABoundedMemory() throws IOException {
+		String dockerfile = Files.readString(Path.of("Dockerfile"));
+		String script = Files.readString(Path.of("scripts", "cds-archive"));
+		assertThat(script).contains("-XX:ArchiveClassesAtExit=\"$destination/app.jsa\"")
+			.contains("--application-filename app.jar")
+			.contains("-Dspring.context.exit=onRefresh");
+		assertThat(dockerfile).contains("RUN cds-archive /tmp/parcours-cpts.jar /app")
+			.contains("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/app.jsa\", \"-jar\", \"/app/app.jar\"]");
+		// the archive is written before USER: the training run may write where the user
+		// may not
+		assertThat(dockerfile.indexOf("RUN cds-archive")).isLessThan(dockerfile.lastIndexOf("USER "));
+		assertThat(dockerfile).containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-Xmx\\d+m")
+			.contains("-XX:+UseSerialGC")
+			.contains("MALLOC_ARENA_MAX=2");
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void twoIdenticalNodesRunBehindTheProxy() throws IOException {
