@@ -49,7 +49,7 @@ class ProductionsApresCommitTest {
 	@Test
 	void theStepThatCreatesTheTaskRendersNothingItsJobRendersTheMailsAndTheReceipt() {
 		String reference = "CPTS-32-2026-8101";
-		lettreEnvoyee(reference);
+		String instance = lettreEnvoyee(reference);
 
 		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).count())
 			.as("the task itself is created by the step")
@@ -58,20 +58,21 @@ class ProductionsApresCommitTest {
 		assertThat(documents(reference)).as("no receipt rendered by the step").isZero();
 		assertThat(this.productions.accuseEnCours(reference)).isTrue();
 
-		assertThat(ProductionsEnAttente.executer(this.engine)).isEqualTo(1);
+		assertThat(ProductionsEnAttente.executer(this.engine, instance)).isEqualTo(1);
 
 		assertThat(mails(reference)).containsExactlyInAnyOrder("ars.32@demo.parcours-cpts.fr:tacheEnAttente",
 				"porteur.32@demo.parcours-cpts.fr:lettreIntentionRecue");
 		assertThat(documents(reference)).isEqualTo(1);
 		assertThat(this.productions.accuseEnCours(reference)).isFalse();
-		assertThat(ProductionsEnAttente.jobs(this.engine)).isEmpty();
+		assertThat(ProductionsEnAttente.jobs(this.engine, instance)).isEmpty();
 	}
 
 	@Test
 	void aFailureWhileRenderingIsRetriedAndGivesOneReceiptAndOneSetOfMails() {
 		String reference = "CPTS-32-2026-8102";
-		lettreEnvoyee(reference);
-		Job job = ProductionsEnAttente.jobs(this.engine).get(0);
+		List<Job> jobs = ProductionsEnAttente.jobs(this.engine, lettreEnvoyee(reference));
+		assertThat(jobs).hasSize(1);
+		Job job = jobs.get(0);
 
 		// The receipt cannot be stored: the job fails after it recorded the agent's mail.
 		this.jdbc.sql("alter table document rename to document_indisponible").update();
@@ -99,12 +100,12 @@ class ProductionsApresCommitTest {
 	@Test
 	void aProductionRunAgainAfterItsCommitProducesNothingMore() {
 		String reference = "CPTS-32-2026-8103";
-		lettreEnvoyee(reference);
+		String instance = lettreEnvoyee(reference);
 		long ligne = this.jdbc.sql("select id from production_apres_commit where reference = :r")
 			.param("r", reference)
 			.query(Long.class)
 			.single();
-		ProductionsEnAttente.executer(this.engine);
+		assertThat(ProductionsEnAttente.executer(this.engine, instance)).isEqualTo(1);
 
 		// As a second node would, had the first one's lock expired while it worked.
 		new TransactionTemplate(this.transactionManager).executeWithoutResult(
@@ -117,27 +118,31 @@ class ProductionsApresCommitTest {
 	@Test
 	void aRolledBackStepLeavesNothingToProduce() {
 		String reference = "CPTS-32-2026-8104";
-		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
-			lettreEnvoyee(reference);
+		String instance = new TransactionTemplate(this.transactionManager).execute((status) -> {
+			String id = lettreEnvoyee(reference);
 			status.setRollbackOnly();
+			return id;
 		});
 
 		assertThat(this.jdbc.sql("select count(*) from production_apres_commit where reference = :r")
 			.param("r", reference)
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(ProductionsEnAttente.jobs(this.engine)).isEmpty();
+		assertThat(ProductionsEnAttente.jobs(this.engine, instance)).isEmpty();
+		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count())
+			.isZero();
 		assertThat(mails(reference)).isEmpty();
 		assertThat(documents(reference)).isZero();
 	}
 
 	/** What "Envoyer" starts: in Hauts-de-France the ARS verifies the lettre. */
-	private void lettreEnvoyee(String reference) {
+	private String lettreEnvoyee(String reference) {
 		new CourrielsFixtures(this.jdbc, this.members).dossier(reference, "32", "porteur.32");
-		this.engine.getRuntimeService()
+		return this.engine.getRuntimeService()
 			.startProcessInstanceByKey("cpts-creation", reference,
 					Map.of("reference", reference, "region", "32", "porteur", "porteur.32", "nomCpts",
-							"CPTS de l'Avesnois", "population", 52000L, "communes", "59036"));
+							"CPTS de l'Avesnois", "population", 52000L, "communes", "59036"))
+			.getId();
 	}
 
 	private List<String> mails(String reference) {

@@ -81,7 +81,7 @@ class TachePorteurCourrielsTest {
 			.startBeforeActivity(activityId)
 			.execute();
 		// the task's mails are rendered by the job it left, after the commit
-		ProductionsEnAttente.executer(this.engine);
+		ProductionsEnAttente.executer(this.engine, instance.getId());
 		return instance;
 	}
 

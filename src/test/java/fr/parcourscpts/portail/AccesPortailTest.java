@@ -63,7 +63,7 @@ class AccesPortailTest {
 		this.mvc = PortailFixtures.mvc(this.context);
 		this.envoye = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS privée de A", "31555");
 		// its receipt and mails, as the job executor renders them after the commit
-		ProductionsEnAttente.executer(this.engine);
+		ProductionsEnAttente.executerDuDossier(this.engine, PortailFixtures.reference(this.jdbc, this.envoye));
 		this.brouillon = PortailFixtures.brouillon(this.mvc, "porteur.76", "Brouillon privé de A");
 		this.dossier = PortailFixtures.dossier(this.jdbc, this.envoye);
 		this.pageBrouillon = PortailFixtures.brouillon(this.brouillon);
@@ -133,8 +133,8 @@ class AccesPortailTest {
 	void theMailLinkOpensTheSentDossierEvenWithADraftAndOnlyForItsMembers() throws Exception {
 		PortailFixtures.brouillon(this.mvc, "porteur.76", "Brouillon avant le lien");
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS du lien", "31555");
-		ProductionsEnAttente.executer(this.engine);
 		String reference = PortailFixtures.reference(this.jdbc, lettre);
+		ProductionsEnAttente.executerDuDossier(this.engine, reference);
 		String texte = this.jdbc
 			.sql("select corps_texte from courriel where reference = :r and modele = 'lettreIntentionRecue'")
 			.param("r", reference)

@@ -53,7 +53,7 @@ class AccuseEnCoursDeProductionTest {
 		String avant = page(reference);
 		assertThat(avant).contains(EN_COURS).doesNotContain("id=\"documents-officiels\"");
 
-		ProductionsEnAttente.executer(this.engine);
+		assertThat(ProductionsEnAttente.executerDuDossier(this.engine, reference)).isEqualTo(1);
 
 		String apres = page(reference);
 		assertThat(apres).doesNotContain(EN_COURS)
