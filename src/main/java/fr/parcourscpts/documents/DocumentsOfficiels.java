@@ -2,13 +2,14 @@ package fr.parcourscpts.documents;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
@@ -18,12 +19,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,7 +51,8 @@ import fr.parcourscpts.territoire.TerritoireService;
 /**
  * Issues the official documents: a Thymeleaf page of {@code templates/documents/}
  * rendered to PDF (openhtmltopdf) and recorded in the table {@code document} in the
- * caller's transaction (the step that decided), so a rolled-back step issues nothing.
+ * caller's transaction (the job of the step that decided: a {@code notifier*} task or a
+ * receipt's production after the commit), so a rolled-back step issues nothing.
  * <p>
  * The PDFs are PDF/A-3u: every text in DejaVu Sans, embedded (the fonts come with the
  * application, from the {@code jasperreports-fonts} jar), with the JDK's sRGB ICC profile
@@ -65,7 +76,7 @@ public class DocumentsOfficiels {
 	 */
 	static final String POLICE = "DejaVu Sans";
 
-	private static final String FONTS = "net/sf/jasperreports/fonts/dejavu/";
+	static final String FONTS = "net/sf/jasperreports/fonts/dejavu/";
 
 	private static final Locale FRANCAIS = Locale.FRANCE;
 
@@ -82,6 +93,12 @@ public class DocumentsOfficiels {
 	private final List<Police> polices;
 
 	private final byte[] srgb;
+
+	/** Parsed font sets kept for the next renderings: one per rendering at once. */
+	private final Queue<List<TrueTypeFont>> analysees = new ConcurrentLinkedQueue<>();
+
+	/** More renderings at once than this parse their fonts and drop them after. */
+	private static final int POLICES_GARDEES = 4;
 
 	DocumentsOfficiels(JdbcClient jdbc, TemplateEngine templates, MessageSource messages,
 			AutoritesCompetentes autorites, Personnes personnes, TerritoireService territoire, Formats formats) {
@@ -100,7 +117,7 @@ public class DocumentsOfficiels {
 	}
 
 	/** A font file shipped with the application, read once. */
-	private record Police(byte[] ttf, int weight, FontStyle style) {
+	record Police(byte[] ttf, int weight, FontStyle style) {
 
 		Police(String file, int weight, FontStyle style) {
 			this(read(FONTS + file), weight, style);
@@ -136,15 +153,7 @@ public class DocumentsOfficiels {
 		if (type.isEmpty()) {
 			return Optional.empty();
 		}
-		Map<String, Object> model = new HashMap<>();
-		model.put("evenement", evenement);
-		model.put("reference", reference);
-		model.put("region", Region.ofCode(region).map(Region::label).orElse(region));
-		model.put("donnees", donnees);
-		model.put("emisLe", at);
-		model.putAll(noms(region, donnees));
-		model.put("fmt", this.formats);
-		byte[] pdf = render(type.get(), model);
+		byte[] pdf = render(type.get(), modele(evenement, reference, region, donnees, at));
 		String fileName = type.get().template() + "-" + reference + ".pdf";
 		String sha256 = sha256(pdf);
 		OffsetDateTime now = OffsetDateTime.now();
@@ -163,6 +172,30 @@ public class DocumentsOfficiels {
 			.update(key, "id");
 		return Optional
 			.of(new DocumentOfficiel(key.getKey().longValue(), reference, type.get(), fileName, pdf, sha256, now));
+	}
+
+	/** The font files, for the benchmark of the former rendering. */
+	List<Police> fichiersDePolice() {
+		return this.polices;
+	}
+
+	/** The output intent's ICC profile, for the same benchmark. */
+	byte[] profilSrgb() {
+		return this.srgb;
+	}
+
+	/** What a document's page is written from. */
+	Map<String, Object> modele(String evenement, String reference, String region, Map<String, Object> donnees,
+			Date at) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("evenement", evenement);
+		model.put("reference", reference);
+		model.put("region", Region.ofCode(region).map(Region::label).orElse(region));
+		model.put("donnees", donnees);
+		model.put("emisLe", at);
+		model.putAll(noms(region, donnees));
+		model.put("fmt", this.formats);
+		return model;
 	}
 
 	/** The documents of a dossier, newest first, without their bytes. */
@@ -304,14 +337,30 @@ public class DocumentsOfficiels {
 	}
 
 	private byte[] render(TypeDocument type, Map<String, Object> model) {
-		String html = this.templates.process("documents/" + type.template(), new Context(FRANCAIS, model));
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+		return pdf(html(type, model));
+	}
+
+	/** The document's page, before it becomes a PDF. */
+	String html(TypeDocument type, Map<String, Object> model) {
+		return this.templates.process("documents/" + type.template(), new Context(FRANCAIS, model));
+	}
+
+	/**
+	 * The PDF/A of a page. The fonts come parsed ({@link #policesAnalysees()}): parsing
+	 * and reading the four DejaVu files for every document was most of a PDF's time; each
+	 * document still embeds its own subset of the glyphs it uses.
+	 */
+	byte[] pdf(String html) {
+		List<TrueTypeFont> fonts = policesAnalysees();
+		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
+			builder.usePDDocument(document);
 			builder.usePdfAConformance(PdfAConformance.PDFA_3_U);
 			builder.useColorProfile(this.srgb);
-			for (Police police : this.polices) {
-				builder.useFont(() -> new ByteArrayInputStream(police.ttf()), POLICE, police.weight(), police.style(),
+			for (int i = 0; i < this.polices.size(); i++) {
+				Police police = this.polices.get(i);
+				builder.useFont(new PoliceDuDocument(document, fonts.get(i)), POLICE, police.weight(), police.style(),
 						true);
 			}
 			builder.useUnicodeLineBreaker(new CoupureDeLigne());
@@ -321,9 +370,70 @@ public class DocumentsOfficiels {
 			builder.run();
 			return out.toByteArray();
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Document " + type + " impossible à produire", ex);
+		catch (IOException | UncheckedIOException ex) {
+			throw new IllegalStateException("Document impossible à produire", ex);
 		}
+		finally {
+			if (this.analysees.size() < POLICES_GARDEES) {
+				this.analysees.offer(fonts);
+			}
+		}
+	}
+
+	/**
+	 * A set of the parsed fonts for one rendering at a time (FontBox's fonts are not
+	 * thread-safe), taken from those kept or parsed when all are in use.
+	 */
+	private List<TrueTypeFont> policesAnalysees() {
+		List<TrueTypeFont> fonts = this.analysees.poll();
+		if (fonts != null) {
+			return fonts;
+		}
+		List<TrueTypeFont> parsed = new ArrayList<>();
+		for (Police police : this.polices) {
+			try {
+				parsed.add(new TTFParser().parse(new RandomAccessReadBuffer(police.ttf())));
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Police illisible", ex);
+			}
+		}
+		return List.copyOf(parsed);
+	}
+
+	/**
+	 * A parsed font embedded into one document, loaded the first time the document uses
+	 * it (a weight or style the page does not use is not embedded at all).
+	 */
+	private static final class PoliceDuDocument extends PDFontSupplier {
+
+		private final PDDocument document;
+
+		private final TrueTypeFont font;
+
+		private PDFont loaded;
+
+		PoliceDuDocument(PDDocument document, TrueTypeFont font) {
+			super(null);
+			this.document = document;
+			this.font = font;
+		}
+
+		@Override
+		public PDFont supply() {
+			if (this.loaded == null) {
+				try {
+					// Subset when the document is saved; the parsed font stays open for
+					// the next.
+					this.loaded = PDType0Font.load(this.document, this.font, true);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+			return this.loaded;
+		}
+
 	}
 
 	private static String sha256(byte[] content) {

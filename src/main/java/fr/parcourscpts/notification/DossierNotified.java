@@ -1,10 +1,13 @@
 package fr.parcourscpts.notification;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * Something happened to a dossier that someone must be told of.
+ * Something happened to a dossier that someone must be told of. Serializable: a porteur's
+ * new task keeps it until the job after the commit publishes it
+ * ({@link ProductionsApresCommit}).
  *
  * @param reference the dossier reference (the process business key)
  * @param region the INSEE region code (the tenant)
@@ -16,5 +19,5 @@ import java.util.Map;
  * @param at when it happened
  */
 public record DossierNotified(String reference, String region, String evenement, String destinataires,
-		Map<String, Object> donnees, Instant at) {
+		Map<String, Object> donnees, Instant at) implements Serializable {
 }

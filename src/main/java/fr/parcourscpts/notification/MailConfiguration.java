@@ -1,8 +1,14 @@
 package fr.parcourscpts.notification;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -17,7 +23,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 /**
  * The outbox's configuration: its properties, the scheduler of the sender job, and the
  * Thymeleaf resolver of the plain-text mail bodies ({@code templates/mail/*.txt}), which
- * Spring Boot's own resolver (HTML only) would not find.
+ * Spring Boot's own resolver (HTML only) would not find, and the engine's job handler of
+ * the work done after a step's commit.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CourrielsProperties.class)
@@ -42,6 +49,23 @@ class MailConfiguration {
 					}
 				}
 				return bean;
+			}
+		};
+	}
+
+	/**
+	 * The engine runs the jobs of {@link ProductionsApresCommit} (mails and receipts of a
+	 * new task, after the commit of the request that created it).
+	 */
+	@Bean
+	ProcessEnginePlugin productionsApresCommitPlugin(ProductionsApresCommit productions) {
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void preInit(ProcessEngineConfigurationImpl configuration) {
+				List<JobHandler> handlers = (configuration.getCustomJobHandlers() != null)
+						? new ArrayList<>(configuration.getCustomJobHandlers()) : new ArrayList<>();
+				handlers.add(productions);
+				configuration.setCustomJobHandlers(handlers);
 			}
 		};
 	}

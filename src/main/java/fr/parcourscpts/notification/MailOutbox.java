@@ -1,6 +1,7 @@
 package fr.parcourscpts.notification;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,9 +59,38 @@ public class MailOutbox {
 		if (mail.to().isEmpty()) {
 			throw new IllegalArgumentException("Courriel sans destinataire : " + mail.subject());
 		}
+		Rendu rendu = render(mail);
+		return record(String.join(",", mail.to()), mail, rendu, reference, region);
+	}
+
+	/**
+	 * One mail to each of {@code mail.to()}, from one rendering: for bodies that name no
+	 * recipient (a task waiting for any agent of a group), the templates are rendered
+	 * once however many agents are told.
+	 * @return the ids of the recorded mails, one per address
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	List<Long> enqueueEach(OutgoingMail mail, String reference, String region) {
+		if (mail.to().isEmpty()) {
+			throw new IllegalArgumentException("Courriel sans destinataire : " + mail.subject());
+		}
+		Rendu rendu = render(mail);
+		return mail.to().stream().map((to) -> record(to, mail, rendu, reference, region)).toList();
+	}
+
+	/** A mail's two bodies. */
+	private record Rendu(String html, String text) {
+	}
+
+	private Rendu render(OutgoingMail mail) {
 		Context context = new Context(Locale.FRANCE, mail.model());
-		String html = this.templates.process("mail/" + mail.template() + ".html", context);
-		String text = this.templates.process("mail/" + mail.template() + ".txt", context);
+		return new Rendu(this.templates.process("mail/" + mail.template() + ".html", context),
+				this.templates.process("mail/" + mail.template() + ".txt", context));
+	}
+
+	private long record(String to, OutgoingMail mail, Rendu rendu, String reference, String region) {
+		String html = rendu.html();
+		String text = rendu.text();
 		OffsetDateTime now = OffsetDateTime.now();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
@@ -68,7 +98,7 @@ public class MailOutbox {
 				                      statut, tentatives, prochain_essai, created_at)
 				values (:to, :subject, :template, :html, :text, :region, :reference, :status, 0, :now, :now)
 				""")
-			.param("to", String.join(",", mail.to()))
+			.param("to", to)
 			.param("subject", mail.subject())
 			.param("template", mail.template())
 			.param("html", html)

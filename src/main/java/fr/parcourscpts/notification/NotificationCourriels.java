@@ -1,5 +1,6 @@
 package fr.parcourscpts.notification;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -25,10 +26,11 @@ import fr.parcourscpts.notification.Destinataires.Destinataire;
 
 /**
  * Turns each {@link DossierNotified} into mails, one per person told, recorded in the
- * outbox. It listens synchronously, so it runs inside the transaction of the process
- * step: the mails (and the official document the event calls for) are recorded with the
- * step or not at all — a crash after the commit loses nothing, a rolled-back step sends
- * nothing.
+ * outbox. It listens synchronously, so it runs inside the transaction of the step that
+ * publishes the event: the job of a {@code notifier*} service task (async in every model)
+ * or of {@link ProductionsApresCommit} (a new task's receipt), never a person's request.
+ * The mails (and the official document the event calls for) are recorded with that job or
+ * not at all — a crash after the commit loses nothing, a rolled-back step sends nothing.
  */
 @Component
 class NotificationCourriels {
@@ -95,34 +97,40 @@ class NotificationCourriels {
 					? dossier.map((d) -> this.publicUrl + "/dossiers/" + d.reference()).orElse(this.publicUrl)
 					: dossier.map((d) -> this.publicUrl + LiensAgents.dossier(d.reference()))
 						.orElse(this.publicUrl + LiensAgents.TASKLIST);
+			List<String> addresses = new ArrayList<>();
 			for (Destinataire recipient : recipients) {
 				if (recipient.agent()
 						&& this.preferences.modeOf(recipient.userId()) == PreferencesCourriel.Mode.QUOTIDIEN) {
 					this.resumes.add(recipient.userId(), recipient.email(), event.reference(), subject, link);
 					continue;
 				}
-				Map<String, Object> model = new HashMap<>();
-				model.put("evenement", event.evenement());
-				model.put("libelle", label(event.evenement()));
-				model.put("reference", event.reference());
-				model.put("nomCpts", nomCpts);
-				model.put("region", Region.ofCode(event.region()).map(Region::label).orElse(""));
-				model.put("donnees", donnees);
-				model.put("le", Date.from(event.at()));
-				model.put("lien", link);
-				model.put("agent", recipient.agent());
-				if (recipient.agent()) {
-					model.put("lienTasklist", this.publicUrl + LiensAgents.TASKLIST);
-				}
-				model.putAll(chemin(event.region()));
-				document.ifPresent((d) -> model.put("lienDocument", this.publicUrl + d.path()));
-				List<OutgoingMail.Attachment> attachments = (document.isPresent() && porteur)
-						? List.of(new OutgoingMail.Attachment(document.get().fileName(), "application/pdf",
-								document.get().content()))
-						: List.of();
-				this.outbox.enqueue(new OutgoingMail(List.of(recipient.email()), subject, template, model, attachments),
-						event.reference(), event.region());
+				addresses.add(recipient.email());
 			}
+			if (addresses.isEmpty()) {
+				continue;
+			}
+			// The body names no one (porteurs and agents have lists of their own): one
+			// rendering for the list, a mail each.
+			Map<String, Object> model = new HashMap<>();
+			model.put("evenement", event.evenement());
+			model.put("libelle", label(event.evenement()));
+			model.put("reference", event.reference());
+			model.put("nomCpts", nomCpts);
+			model.put("region", Region.ofCode(event.region()).map(Region::label).orElse(""));
+			model.put("donnees", donnees);
+			model.put("le", Date.from(event.at()));
+			model.put("lien", link);
+			model.put("agent", !porteur);
+			if (!porteur) {
+				model.put("lienTasklist", this.publicUrl + LiensAgents.TASKLIST);
+			}
+			model.putAll(chemin(event.region()));
+			document.ifPresent((d) -> model.put("lienDocument", this.publicUrl + d.path()));
+			List<OutgoingMail.Attachment> attachments = (document.isPresent() && porteur) ? List
+				.of(new OutgoingMail.Attachment(document.get().fileName(), "application/pdf", document.get().content()))
+					: List.of();
+			this.outbox.enqueueEach(new OutgoingMail(addresses, subject, template, model, attachments),
+					event.reference(), event.region());
 		}
 	}
 

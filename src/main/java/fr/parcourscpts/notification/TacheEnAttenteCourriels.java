@@ -1,7 +1,6 @@
 package fr.parcourscpts.notification;
 
-import java.time.Instant;
-import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,9 @@ import fr.parcourscpts.notification.Destinataires.Destinataire;
 /**
  * Two things happen when a user task is created (Camunda's Spring event bridge,
  * {@code camunda.bpm.eventing.task}, on by default, publishes each {@link DelegateTask}
- * synchronously inside the engine's transaction):
+ * synchronously inside the engine's transaction). Both are rendered after that
+ * transaction's commit, by a job ({@link ProductionsApresCommit}): the transaction only
+ * records what is to be produced.
  * <ul>
  * <li>the agents of each candidate group of the task, in the task's region, are told a
  * task waits for them (or it goes to their daily digest);</li>
@@ -66,11 +67,14 @@ class TacheEnAttenteCourriels {
 
 	private final ApplicationEventPublisher events;
 
+	private final ProductionsApresCommit productions;
+
 	private final String publicUrl;
 
 	TacheEnAttenteCourriels(Destinataires destinataires, MailOutbox outbox, ResumeQuotidien resumes,
 			PreferencesCourriel preferences, MessageSource messages, ApplicationEventPublisher events,
-			@Value("${parcours.public-url}") String publicUrl) {
+			ProductionsApresCommit productions, @Value("${parcours.public-url}") String publicUrl) {
+		this.productions = productions;
 		this.destinataires = destinataires;
 		this.outbox = outbox;
 		this.resumes = resumes;
@@ -86,58 +90,84 @@ class TacheEnAttenteCourriels {
 			return;
 		}
 		String reference = (task.getExecution() != null) ? task.getExecution().getProcessBusinessKey() : null;
-		mailCandidateGroups(task, reference);
-		String receipt = RECEIPTS.get(task.getTaskDefinitionKey());
-		if (receipt != null && reference != null && task.getExecution() != null) {
-			Map<String, Object> donnees = new HashMap<>(task.getExecution().getVariables());
-			if (task.getDueDate() != null) {
-				donnees.put(DATE_REFUS_IMPLICITE, task.getDueDate());
-			}
-			this.events.publishEvent(new DossierNotified(reference, task.getTenantId(), receipt, "porteur", donnees,
-					ClockUtil.getCurrentTime().toInstant()));
-		}
-	}
-
-	private void mailCandidateGroups(DelegateTask task, String reference) {
 		List<String> groups = task.getCandidates()
 			.stream()
 			.map(IdentityLink::getGroupId)
 			.filter((group) -> group != null)
 			.distinct()
 			.toList();
-		if (groups.isEmpty()) {
+		String receipt = (reference != null && task.getExecution() != null) ? RECEIPTS.get(task.getTaskDefinitionKey())
+				: null;
+		if (groups.isEmpty() && receipt == null) {
 			return;
 		}
+		Map<String, Object> donnees = new HashMap<>();
+		if (receipt != null) {
+			donnees.putAll(task.getExecution().getVariables());
+			if (task.getDueDate() != null) {
+				donnees.put(DATE_REFUS_IMPLICITE, task.getDueDate());
+			}
+		}
+		// Rendered by a job after the request's commit, from the values of now.
+		this.productions.planifier(
+				new TacheCreee(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getTenantId(),
+						task.getDueDate(), groups, reference, ClockUtil.getCurrentTime(), receipt, donnees),
+				task.getProcessInstanceId());
+	}
+
+	/**
+	 * Renders and records what a new task calls for, in the transaction of the job of
+	 * {@link ProductionsApresCommit}: the mails to its candidate agents, then its receipt
+	 * (a {@link DossierNotified}, heard synchronously: its PDF and the porteur's mail).
+	 */
+	void produire(TacheCreee tache) {
+		mailCandidateGroups(tache);
+		if (tache.accuse() != null) {
+			this.events.publishEvent(new DossierNotified(tache.reference(), tache.region(), tache.accuse(), "porteur",
+					new HashMap<>(tache.donnees()), tache.creeeLe().toInstant()));
+		}
+	}
+
+	private void mailCandidateGroups(TacheCreee task) {
+		if (task.groupes().isEmpty()) {
+			return;
+		}
+		String reference = task.reference();
 		Optional<Dossier> dossier = this.destinataires.dossier(reference);
 		String nomCpts = dossier.map(Dossier::nomCpts).orElse("");
 		String ref = (reference != null) ? reference : "";
-		String subject = this.messages.getMessage("notification.tacheEnAttente.sujet",
-				new Object[] { ref, task.getName() }, Locale.FRANCE);
+		String subject = this.messages.getMessage("notification.tacheEnAttente.sujet", new Object[] { ref, task.nom() },
+				Locale.FRANCE);
 		// The dossier's agent page first (what the task is about, in full), then the task
 		// itself in Tasklist.
-		String tasklist = this.publicUrl + LiensAgents.tache(task.getId());
+		String tasklist = this.publicUrl + LiensAgents.tache(task.taskId());
 		String link = (reference != null) ? this.publicUrl + LiensAgents.dossier(reference) : tasklist;
-		for (String group : groups) {
-			for (Destinataire agent : this.destinataires.agents(group, task.getTenantId())) {
+		// The body names no agent: one rendering for all of them, a mail each.
+		Map<String, Object> model = new HashMap<>();
+		model.put("reference", ref);
+		model.put("nomCpts", nomCpts);
+		model.put("region", Region.ofCode(task.region()).map(Region::label).orElse(""));
+		model.put("tache", (task.nom() != null) ? task.nom() : task.cle());
+		model.put("lien", link);
+		model.put("lienTache", tasklist);
+		model.put("agent", true);
+		model.put("creeeLe", task.creeeLe());
+		if (task.echeance() != null) {
+			model.put("echeance", task.echeance());
+		}
+		List<String> addresses = new ArrayList<>();
+		for (String group : task.groupes()) {
+			for (Destinataire agent : this.destinataires.agents(group, task.region())) {
 				if (this.preferences.modeOf(agent.userId()) == PreferencesCourriel.Mode.QUOTIDIEN) {
 					this.resumes.add(agent.userId(), agent.email(), reference, subject, link);
 					continue;
 				}
-				Map<String, Object> model = new HashMap<>();
-				model.put("reference", ref);
-				model.put("nomCpts", nomCpts);
-				model.put("region", Region.ofCode(task.getTenantId()).map(Region::label).orElse(""));
-				model.put("tache", (task.getName() != null) ? task.getName() : task.getTaskDefinitionKey());
-				model.put("lien", link);
-				model.put("lienTache", tasklist);
-				model.put("agent", true);
-				model.put("creeeLe", Date.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime())));
-				if (task.getDueDate() != null) {
-					model.put("echeance", task.getDueDate());
-				}
-				this.outbox.enqueue(OutgoingMail.of(agent.email(), subject, "tacheEnAttente", model), reference,
-						task.getTenantId());
+				addresses.add(agent.email());
 			}
+		}
+		if (!addresses.isEmpty()) {
+			this.outbox.enqueueEach(new OutgoingMail(addresses, subject, "tacheEnAttente", model, List.of()), reference,
+					task.region());
 		}
 	}
 

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +17,9 @@ import org.springframework.stereotype.Component;
  * Spring event bridge publishes each {@link DelegateTask} synchronously in the engine's
  * transaction). It publishes a {@link DossierNotified} for {@code porteur}, so the mail
  * is written like every other one ({@link NotificationCourriels}: the members of the
- * dossier, the link to the dossier by its reference) into the outbox in the same
- * transaction: a rolled-back step mails nobody, a failed delivery is retried.
+ * dossier, the link to the dossier by its reference) into the outbox, by a job after the
+ * commit of the step that created the task ({@link ProductionsApresCommit}): a
+ * rolled-back step mails nobody, a failed rendering or delivery is retried.
  *
  * <p>
  * A porteur task is one done in the portal (form key {@code portail:…}); a task of the
@@ -45,10 +45,10 @@ class TachePorteurCourriels {
 
 	private static final String PORTAIL = "portail:";
 
-	private final ApplicationEventPublisher events;
+	private final ProductionsApresCommit productions;
 
-	TachePorteurCourriels(ApplicationEventPublisher events) {
-		this.events = events;
+	TachePorteurCourriels(ProductionsApresCommit productions) {
+		this.productions = productions;
 	}
 
 	@EventListener
@@ -67,8 +67,9 @@ class TachePorteurCourriels {
 		}
 		donnees.put(TACHE, (task.getName() != null) ? task.getName() : task.getTaskDefinitionKey());
 		String evenement = EVENEMENTS.getOrDefault(task.getTaskDefinitionKey(), TACHE_EN_ATTENTE);
-		this.events.publishEvent(new DossierNotified(reference, task.getTenantId(), evenement, "porteur", donnees,
-				ClockUtil.getCurrentTime().toInstant()));
+		// Published by a job after the commit of the step that created the task.
+		this.productions.planifier(new DossierNotified(reference, task.getTenantId(), evenement, "porteur", donnees,
+				ClockUtil.getCurrentTime().toInstant()), task.getProcessInstanceId());
 	}
 
 	/** A task done in the portal: its form key is {@code portail:<task id>}. */

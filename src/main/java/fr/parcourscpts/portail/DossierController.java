@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import fr.parcourscpts.documents.DocumentsOfficiels;
+import fr.parcourscpts.notification.ProductionsApresCommit;
 import fr.parcourscpts.intention.CreationProcess;
 import fr.parcourscpts.portail.Lettres.Lettre;
 import fr.parcourscpts.territoire.Territoire;
@@ -75,8 +76,12 @@ class DossierController {
 
 	private final Accompagnements accompagnements;
 
+	private final ProductionsApresCommit productions;
+
 	DossierController(PortailService portail, Suivi suivi, Taches taches, PiecesJointes pieces, RuntimeService runtime,
-			DocumentsOfficiels documents, Statuts statuts, Messagerie messagerie, Accompagnements accompagnements) {
+			DocumentsOfficiels documents, Statuts statuts, Messagerie messagerie, Accompagnements accompagnements,
+			ProductionsApresCommit productions) {
+		this.productions = productions;
 		this.documents = documents;
 		this.statuts = statuts;
 		this.messagerie = messagerie;
@@ -332,6 +337,9 @@ class DossierController {
 		model.addAttribute("statut", this.statuts.statut(lettre.reference()));
 		model.addAttribute("pieces", this.pieces.deLettre(id));
 		model.addAttribute("documentsOfficiels", this.documents.ofDossier(lettre.reference()));
+		// A receipt is rendered by a job after the step's commit: said so until it is
+		// issued.
+		model.addAttribute("accuseEnCours", this.productions.accuseEnCours(lettre.reference()));
 		model.addAttribute("avisUrps", this.suivi.avisUrps(lettre.reference(), variables));
 		model.addAttribute("projetSante", this.taches.projetSante(id));
 		boolean instruction = variables.get(CreationProcess.DATE_VALIDATION_TACITE) != null

@@ -391,6 +391,9 @@ class ScaleBenchmark {
 		AtomicInteger numero = new AtomicInteger();
 		long start = System.nanoTime();
 		List<Integer> done = parallel(WORKERS, dossiers, () -> api.parcoursJusquAuContrat(numero.incrementAndGet()));
+		// The mails and receipts of each new task are rendered by jobs after the commit
+		// (notification/ProductionsApresCommit): P1 ends when the last of them has run.
+		api.awaitNoDueJob();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int completions = done.stream().mapToInt(Integer::intValue).sum();
 		double service = completions / seconds;
@@ -1222,6 +1225,19 @@ class ScaleBenchmark {
 			completed++;
 			awaitContratSigne(reference);
 			return completed;
+		}
+
+		/** No job left to run: every mail and PDF of the load has been produced. */
+		void awaitNoDueJob() {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+			while (json(call("GET", "/engine-rest/job/count?executable=true", null, "admin", ADMIN_PASSWORD))
+				.get("count")
+				.asInt() > 0) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("jobs still due after 10 min");
+				}
+				sleep(50);
+			}
 		}
 
 		/**

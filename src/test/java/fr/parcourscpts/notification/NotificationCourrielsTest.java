@@ -257,10 +257,12 @@ class NotificationCourrielsTest {
 	@Test
 	void aNewTaskTellsTheAgentsOfItsGroupAndRegionAndTheDepositIsAcknowledged() throws Exception {
 		this.fixtures.dossier("CPTS-32-2026-8009", "32", "porteur.32");
-		this.engine.getRuntimeService()
+		ProcessInstance instance = this.engine.getRuntimeService()
 			.startProcessInstanceByKey("cpts-creation", "CPTS-32-2026-8009",
 					Map.of("reference", "CPTS-32-2026-8009", "region", "32", "porteur", "porteur.32", "nomCpts",
 							"CPTS de l'Avesnois", "population", 52000L, "communes", "59036"));
+		// rendered after the commit, by the job the task left
+		ProductionsEnAttente.executer(this.engine, instance.getId());
 
 		this.sender.sendDue();
 		MimeMessage[] received = greenMail.getReceivedMessages();
@@ -298,6 +300,7 @@ class NotificationCourrielsTest {
 			.execute();
 		Date tacite = (Date) this.engine.getRuntimeService().getVariable(instance.getId(), "dateValidationTacite");
 		assertThat(tacite).isNotNull();
+		ProductionsEnAttente.executer(this.engine, instance.getId());
 
 		this.sender.sendDue();
 		MimeMessage[] received = greenMail.getReceivedMessages();

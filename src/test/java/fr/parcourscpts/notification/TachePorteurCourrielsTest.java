@@ -74,12 +74,15 @@ class TachePorteurCourrielsTest {
 		Map<String, Object> variables = new HashMap<>(Map.of("reference", reference, "region", "76", "porteur",
 				"porteur.76", "nomCpts", "CPTS du Lauragais", "population", 52000L, "communes", "31555"));
 		variables.putAll(extra);
-		return this.engine.getRuntimeService()
+		ProcessInstance instance = this.engine.getRuntimeService()
 			.createProcessInstanceByKey(processKey)
 			.businessKey(reference)
 			.setVariables(variables)
 			.startBeforeActivity(activityId)
 			.execute();
+		// the task's mails are rendered by the job it left, after the commit
+		ProductionsEnAttente.executer(this.engine, instance.getId());
+		return instance;
 	}
 
 	private Task tache(ProcessInstance instance, String key) {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import fr.parcourscpts.ApplicationTest;
 import fr.parcourscpts.dossier.DossierMembers;
+import fr.parcourscpts.notification.ProductionsEnAttente;
 
 /**
  * A porteur acts only on their own dossiers and those they were invited to; another
@@ -35,6 +37,9 @@ class AccesPortailTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ProcessEngine engine;
 
 	@Autowired
 	DossierMembers members;
@@ -57,6 +62,8 @@ class AccesPortailTest {
 	void setUp() throws Exception {
 		this.mvc = PortailFixtures.mvc(this.context);
 		this.envoye = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS privée de A", "31555");
+		// its receipt and mails, as the job executor renders them after the commit
+		ProductionsEnAttente.executerDuDossier(this.engine, PortailFixtures.reference(this.jdbc, this.envoye));
 		this.brouillon = PortailFixtures.brouillon(this.mvc, "porteur.76", "Brouillon privé de A");
 		this.dossier = PortailFixtures.dossier(this.jdbc, this.envoye);
 		this.pageBrouillon = PortailFixtures.brouillon(this.brouillon);
@@ -127,6 +134,7 @@ class AccesPortailTest {
 		PortailFixtures.brouillon(this.mvc, "porteur.76", "Brouillon avant le lien");
 		long lettre = PortailFixtures.envoyer(this.mvc, "porteur.76", "CPTS du lien", "31555");
 		String reference = PortailFixtures.reference(this.jdbc, lettre);
+		ProductionsEnAttente.executerDuDossier(this.engine, reference);
 		String texte = this.jdbc
 			.sql("select corps_texte from courriel where reference = :r and modele = 'lettreIntentionRecue'")
 			.param("r", reference)

@@ -1,0 +1,162 @@
+package fr.parcourscpts.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.dossier.DossierMembers;
+
+/**
+ * The mails and the receipt of a new task are rendered by a job after the commit of the
+ * step that created the task, once: not in that step, not twice after a failure, not at
+ * all after a rollback.
+ */
+@ApplicationTest
+class ProductionsApresCommitTest {
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DossierMembers members;
+
+	@Autowired
+	ProductionsApresCommit productions;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@BeforeEach
+	void setUp() {
+		new CourrielsFixtures(this.jdbc, this.members).emptyOutbox();
+	}
+
+	@Test
+	void theStepThatCreatesTheTaskRendersNothingItsJobRendersTheMailsAndTheReceipt() {
+		String reference = "CPTS-32-2026-8101";
+		String instance = lettreEnvoyee(reference);
+
+		assertThat(this.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).count())
+			.as("the task itself is created by the step")
+			.isEqualTo(1);
+		assertThat(mails(reference)).as("no mail rendered by the step").isEmpty();
+		assertThat(documents(reference)).as("no receipt rendered by the step").isZero();
+		assertThat(this.productions.accuseEnCours(reference)).isTrue();
+
+		assertThat(ProductionsEnAttente.executer(this.engine, instance)).isEqualTo(1);
+
+		assertThat(mails(reference)).containsExactlyInAnyOrder("ars.32@demo.parcours-cpts.fr:tacheEnAttente",
+				"porteur.32@demo.parcours-cpts.fr:lettreIntentionRecue");
+		assertThat(documents(reference)).isEqualTo(1);
+		assertThat(this.productions.accuseEnCours(reference)).isFalse();
+		assertThat(ProductionsEnAttente.jobs(this.engine, instance)).isEmpty();
+	}
+
+	@Test
+	void aFailureWhileRenderingIsRetriedAndGivesOneReceiptAndOneSetOfMails() {
+		String reference = "CPTS-32-2026-8102";
+		List<Job> jobs = ProductionsEnAttente.jobs(this.engine, lettreEnvoyee(reference));
+		assertThat(jobs).hasSize(1);
+		Job job = jobs.get(0);
+
+		// The receipt cannot be stored: the job fails after it recorded the agent's mail.
+		this.jdbc.sql("alter table document rename to document_indisponible").update();
+		try {
+			assertThatThrownBy(() -> this.engine.getManagementService().executeJob(job.getId()))
+				.hasStackTraceContaining("insert into document");
+		}
+		finally {
+			this.jdbc.sql("alter table document_indisponible rename to document").update();
+		}
+		assertThat(mails(reference)).as("the failed attempt left nothing").isEmpty();
+		assertThat(documents(reference)).isZero();
+		Job retry = this.engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult();
+		assertThat(retry.getRetries()).as("the engine tries again").isEqualTo(2);
+		assertThat(retry.getExceptionMessage()).isNotBlank();
+		assertThat(this.productions.accuseEnCours(reference)).isTrue();
+
+		this.engine.getManagementService().executeJob(job.getId());
+
+		assertThat(mails(reference)).containsExactlyInAnyOrder("ars.32@demo.parcours-cpts.fr:tacheEnAttente",
+				"porteur.32@demo.parcours-cpts.fr:lettreIntentionRecue");
+		assertThat(documents(reference)).isEqualTo(1);
+	}
+
+	@Test
+	void aProductionRunAgainAfterItsCommitProducesNothingMore() {
+		String reference = "CPTS-32-2026-8103";
+		String instance = lettreEnvoyee(reference);
+		long ligne = this.jdbc.sql("select id from production_apres_commit where reference = :r")
+			.param("r", reference)
+			.query(Long.class)
+			.single();
+		assertThat(ProductionsEnAttente.executer(this.engine, instance)).isEqualTo(1);
+
+		// As a second node would, had the first one's lock expired while it worked.
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(
+				(status) -> this.productions.execute(new ProductionsApresCommit.Ligne(ligne), null, null, "32"));
+
+		assertThat(mails(reference)).hasSize(2);
+		assertThat(documents(reference)).isEqualTo(1);
+	}
+
+	@Test
+	void aRolledBackStepLeavesNothingToProduce() {
+		String reference = "CPTS-32-2026-8104";
+		String instance = new TransactionTemplate(this.transactionManager).execute((status) -> {
+			String id = lettreEnvoyee(reference);
+			status.setRollbackOnly();
+			return id;
+		});
+
+		assertThat(this.jdbc.sql("select count(*) from production_apres_commit where reference = :r")
+			.param("r", reference)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(ProductionsEnAttente.jobs(this.engine, instance)).isEmpty();
+		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count())
+			.isZero();
+		assertThat(mails(reference)).isEmpty();
+		assertThat(documents(reference)).isZero();
+	}
+
+	/** What "Envoyer" starts: in Hauts-de-France the ARS verifies the lettre. */
+	private String lettreEnvoyee(String reference) {
+		new CourrielsFixtures(this.jdbc, this.members).dossier(reference, "32", "porteur.32");
+		return this.engine.getRuntimeService()
+			.startProcessInstanceByKey("cpts-creation", reference,
+					Map.of("reference", reference, "region", "32", "porteur", "porteur.32", "nomCpts",
+							"CPTS de l'Avesnois", "population", 52000L, "communes", "59036"))
+			.getId();
+	}
+
+	private List<String> mails(String reference) {
+		return this.jdbc.sql("select destinataires, modele from courriel where reference = :r")
+			.param("r", reference)
+			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
+			.list();
+	}
+
+	private long documents(String reference) {
+		return this.jdbc.sql("select count(*) from document where reference = :r")
+			.param("r", reference)
+			.query(Long.class)
+			.single();
+	}
+
+}
