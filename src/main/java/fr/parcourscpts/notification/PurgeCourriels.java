@@ -12,8 +12,9 @@ import fr.parcourscpts.dossier.Dossiers;
 
 /**
  * The mail log of a dossier (the mails about it with their attachments, the digest lines
- * waiting for an agent), removed when its retention has passed. Mails about no dossier
- * (accounts, passwords) carry no reference and are not concerned.
+ * waiting for an agent, what a step left to render after its commit), removed when its
+ * retention has passed. Mails about no dossier (accounts, passwords) carry no reference
+ * and are not concerned.
  */
 @Component
 class PurgeCourriels implements DonneesDossier {
@@ -26,7 +27,7 @@ class PurgeCourriels implements DonneesDossier {
 
 	@Override
 	public List<String> tables() {
-		return List.of("courriel_piece_jointe", "courriel", "courriel_resume");
+		return List.of("courriel_piece_jointe", "courriel", "courriel_resume", "production_apres_commit");
 	}
 
 	@Override
@@ -42,6 +43,13 @@ class PurgeCourriels implements DonneesDossier {
 					.update());
 		lignes.put("courriel_resume",
 				this.jdbc.sql("delete from courriel_resume where reference = :reference")
+					.param("reference", dossier.reference())
+					.update());
+		// what a step left to render after its commit and never rendered (its job ended
+		// in
+		// an incident): the job, if it runs again, then finds nothing to produce
+		lignes.put("production_apres_commit",
+				this.jdbc.sql("delete from production_apres_commit where reference = :reference")
 					.param("reference", dossier.reference())
 					.update());
 		return lignes;

@@ -133,6 +133,10 @@ final class DossiersEchus {
 				insert into courriel_resume (utilisateur, adresse, reference, sujet, lien, created_at)
 				values ('ars.76', 'ars@exemple.fr', :reference, 's', '/agents', :le)""", d);
 		run("""
+				insert into production_apres_commit (reference, contenu, created_at)
+				values (:reference, :contenu, :le)""",
+				Map.of("reference", reference, "contenu", new byte[] { 1, 2, 3, 4 }, "le", le));
+		run("""
 				insert into document (reference, region, type, nom_fichier, contenu, sha256, created_at)
 				values (:reference, '76', 'ACCUSE_RECEPTION_LETTRE', 'a.pdf', :contenu, 'e', :le)""",
 				Map.of("reference", reference, "contenu", new byte[] { 1, 2, 3, 4 }, "le", le));
@@ -161,6 +165,8 @@ final class DossiersEchus {
 				+ " (select id from courriel where reference = :reference)");
 		requetes.put("courriel_resume", "select count(*) from courriel_resume where reference = :reference");
 		requetes.put("document", "select count(*) from document where reference = :reference");
+		requetes.put("production_apres_commit",
+				"select count(*) from production_apres_commit where reference = :reference");
 		Map<String, Integer> lignes = new LinkedHashMap<>();
 		requetes.forEach((table, sql) -> {
 			JdbcClient.StatementSpec query = this.jdbc.sql(sql);
