@@ -3,7 +3,6 @@ package fr.parcourscpts.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
@@ -42,7 +40,13 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.parcourscpts.portail.ApiPorteur;
+import fr.parcourscpts.portail.PortailFixtures;
+import fr.parcourscpts.system.ApplicationEnfant;
+import fr.parcourscpts.system.Comptages;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -55,9 +59,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Not a test: the scale benchmark of issue 12 (see README, "Benchmark"). It starts the
@@ -115,6 +119,9 @@ class ScaleBenchmark {
 
 	private static final int WORKERS = 4;
 
+	/** P2: instances started through /engine-rest beside the loader, for its rate. */
+	private static final int REST_SAMPLE = 100;
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final List<String[]> lignes = new ArrayList<>();
@@ -124,9 +131,12 @@ class ScaleBenchmark {
 	/** The service's database, for its task query measured in process (P2). */
 	private String serviceJdbcUrl;
 
+	/** The PostgreSQL server's output (its log), for the plans of P2. */
+	private Path postgresLog;
+
 	@Test
 	void scale() throws Exception {
-		Path jar = jar();
+		Path jar = ApplicationEnfant.jar("ScaleBenchmark");
 		int dossiers = Integer.getInteger("bench.dossiers", 24);
 		int taches = Integer.getInteger("bench.taches", 2000);
 		int clients = Integer.getInteger("bench.clients", 50);
@@ -135,16 +145,19 @@ class ScaleBenchmark {
 		String appArgs = System.getProperty("bench.appArgs", "");
 		Set<String> figures = figures();
 		Path dir = Files.createDirectories(Path.of("target", "bench"));
+		this.postgresLog = dir.resolve("postgres.log");
+		Files.deleteIfExists(this.postgresLog);
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setServerConfig("synchronous_commit", "on")
+			.setOutputRedirector(ProcessBuilder.Redirect.appendTo(this.postgresLog.toFile()))
+			.setErrorRedirector(ProcessBuilder.Redirect.appendTo(this.postgresLog.toFile()))
 			.start()) {
 			DataSource server = postgres.getPostgresDatabase();
 			execute(server, "create database service");
 			execute(server, "create database moteur");
 			DataSource service = postgres.getDatabase("postgres", "service");
 			this.serviceJdbcUrl = postgres.getJdbcUrl("postgres", "service");
-			List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
-					"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC"));
+			List<String> jvm = jvm(xmx);
 			if (Boolean.getBoolean("bench.jfr")) {
 				// whole stacks, so that a sample deep in a request still names the
 				// request
@@ -157,10 +170,11 @@ class ScaleBenchmark {
 			if (!appArgs.isBlank()) {
 				args.addAll(List.of(appArgs.trim().split("\\s+")));
 			}
-			ChildApplication app = ChildApplication.start(jar, jvm, args, environment, dir.resolve("application.log"));
+			ApplicationEnfant app = ApplicationEnfant.demarrer(jar, jvm, args, environment,
+					dir.resolve("application.log"), Duration.ofSeconds(600), "/");
 			BareEngine bare = new BareEngine(postgres.getJdbcUrl("postgres", "moteur"));
 			try {
-				long rssStart = app.rssMegabytes();
+				long rssStart = app.rssMegaoctets();
 				Api api = new Api(app.url());
 				api.createAccounts();
 
@@ -191,8 +205,8 @@ class ScaleBenchmark {
 				if (figures.contains("P4")) {
 					p4(api, porteurLettres, clients, secondes);
 				}
-				long rssAfter = app.rssMegabytes();
-				ligne("P5 start to first 200 (s)", "%.1f".formatted(app.startSeconds()),
+				long rssAfter = app.rssMegaoctets();
+				ligne("P5 start to first 200 (s)", "%.1f".formatted(app.demarreeEnSecondes()),
 						"%.1f".formatted(bare.startSeconds), "—", "≤ 10 s");
 				ligne("P5 RSS after start / after the load (MB), -Xmx" + xmx, rssStart + " / " + rssAfter, "—", "—",
 						"≤ 600 MB");
@@ -223,16 +237,14 @@ class ScaleBenchmark {
 	 * its own database of the same PostgreSQL server: start to the first 200, RSS, then
 	 * {@code bench.dossiers} lettres (default 20) and the two pages under
 	 * {@code bench.clients} users. {@code bench.appJvm}: more JVM options for the
-	 * application (a flight recording: {@code -XX:StartFlightRecording=filename=x.jfr});
-	 * {@code bench.appJvm.0}, {@code .1}...: more for the first, second... jar only (its
-	 * CDS archive), {@code bench.appEnv.0}...: its environment ({@code NAME=value,...}).
+	 * application (a flight recording: {@code -XX:StartFlightRecording=filename=x.jfr}).
 	 * Run with {@code ./mvnw test -Dtest=ScaleBenchmark#pages}; writes
 	 * {@code target/bench/pages.md}.
 	 */
 	@Test
 	void pages() throws Exception {
 		String jars = System.getProperty("bench.jars", "");
-		List<Path> candidates = jars.isBlank() ? List.of(jar())
+		List<Path> candidates = jars.isBlank() ? List.of(ApplicationEnfant.jar("ScaleBenchmark"))
 				: Stream.of(jars.split(",")).map((jar) -> Path.of(jar.trim()).toAbsolutePath()).toList();
 		int dossiers = Integer.getInteger("bench.dossiers", 20);
 		int clients = Integer.getInteger("bench.clients", 50);
@@ -247,11 +259,11 @@ class ScaleBenchmark {
 				Path jar = candidates.get(n);
 				String label = (candidates.size() > 1) ? ", " + jarName(jar) : "";
 				execute(postgres.getPostgresDatabase(), "create database pages" + n);
-				List<String> jvm = new ArrayList<>(List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
-						"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC"));
+				List<String> jvm = jvm(xmx);
 				// the options of all jars, then those of this one (bench.appJvm.0,
-				// .1...):
-				// a later option wins, so one jar can run with other settings (CDS)
+				// .1...): a
+				// later option wins, so one jar can run with other settings (its CDS
+				// archive)
 				String options = (appJvm + " " + System.getProperty("bench.appJvm." + n, "")).trim();
 				if (!options.isBlank()) {
 					jvm.addAll(List.of(options.split("\\s+")));
@@ -267,11 +279,15 @@ class ScaleBenchmark {
 								variable.substring(variable.indexOf('=') + 1).trim());
 					}
 				}
-				ChildApplication app = ChildApplication.start(jar, jvm,
+				ApplicationEnfant app = ApplicationEnfant.demarrer(jar, jvm,
 						List.of("--parcours.courriels.envoi-planifie=false"), environment,
-						dir.resolve("pages" + n + ".log"));
+						dir.resolve("pages" + n + ".log"), Duration.ofSeconds(600), "/");
+				// the start is CPU: its CPU time says more than its length on a loaded
+				// machine
+				double cpu = app.cpuSecondes();
+				double ready = app.attendrePret(Duration.ofSeconds(600));
 				try {
-					long rssStart = app.rssMegabytes();
+					long rssStart = app.rssMegaoctets();
 					Api api = new Api(app.url());
 					api.createAccounts();
 					List<String> regions = new ArrayList<>(COMMUNE_PAR_REGION.keySet());
@@ -284,13 +300,13 @@ class ScaleBenchmark {
 						return 1;
 					});
 					p4(api, api.references(), clients, secondes, label);
-					long rssAfter = app.rssMegabytes();
-					ligne("P5 start to first 200 (s)" + label, "%.1f".formatted(app.startSeconds()), "—", "—",
+					long rssAfter = app.rssMegaoctets();
+					ligne("P5 start to first 200 (s)" + label, "%.1f".formatted(app.demarreeEnSecondes()), "—", "—",
 							"≤ 10 s");
 					ligne("P5 — start to ready (readiness probe 200, start-up runners done) (s)" + label,
-							"%.1f".formatted(app.readySeconds()), "—", "—", "—");
-					ligne("P5 — CPU time to the first 200, user + system (s)" + label,
-							"%.1f".formatted(app.startCpuSeconds()), "—", "—", "—");
+							"%.1f".formatted(ready), "—", "—", "—");
+					ligne("P5 — CPU time to the first 200, user + system (s)" + label, "%.1f".formatted(cpu), "—", "—",
+							"—");
 					ligne("P5 RSS after start / after the load (MB), -Xmx" + xmx + label, rssStart + " / " + rssAfter,
 							"—", "—", "≤ 600 MB");
 				}
@@ -299,8 +315,7 @@ class ScaleBenchmark {
 				}
 			}
 		}
-		this.notes.add("JVM options: -Xmx" + xmx + " -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m"
-				+ " -XX:+UseSerialGC " + appJvm);
+		this.notes.add("JVM options: " + String.join(" ", jvm(xmx)) + " " + appJvm);
 		for (int n = 0; n < candidates.size(); n++) {
 			String more = System.getProperty("bench.appJvm." + n, "") + " "
 					+ System.getProperty("bench.appEnv." + n, "");
@@ -374,6 +389,15 @@ class ScaleBenchmark {
 	}
 
 	/**
+	 * The application's JVM options: a fixed heap as in the Dockerfile (docs/scale.md,
+	 * "Heap").
+	 */
+	private static List<String> jvm(String xmx) {
+		return new ArrayList<>(List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
+				"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC"));
+	}
+
+	/**
 	 * The figures to measure, {@code -Dbench.figures=P1,P4} (default: all); P5 is always
 	 * measured, P6 comes with P1.
 	 */
@@ -427,36 +451,120 @@ class ScaleBenchmark {
 		int already = api.openVerifierCompletude();
 		int toSend = Math.max(0, taches - already);
 		List<String> regions = new ArrayList<>(COMMUNE_PAR_REGION.keySet());
-		boolean portail = "portail".equals(System.getProperty("bench.chargement", "moteur"));
-		AtomicInteger n = new AtomicInteger();
+		String chargement = System.getProperty("bench.chargement", "copie");
+		boolean copie = "copie".equals(chargement);
+		// the agent's view before the load, counted as the admin: region 76, their group
+		int before76 = api.count(
+				"/engine-rest/task/count?tenantIdIn=76&candidateGroup=guichet-cpts" + "&includeAssignedTasks=true",
+				"admin", ADMIN_PASSWORD);
+		int rest = copie ? Math.max(0, Math.min(REST_SAMPLE, toSend - 1)) : toSend;
+		int copied = copie ? Math.max(0, toSend - 1 - rest) : 0;
+		double restRate = 0;
 		long start = System.nanoTime();
-		parallel(WORKERS, toSend, () -> {
-			int i = n.incrementAndGet();
-			String region = regions.get(i % regions.size());
-			if (portail) {
-				api.sendLettre("CPTS de charge " + i, COMMUNE_PAR_REGION.get(region));
+		if (copie && toSend > 0) {
+			// the template, through /engine-rest as the other loads; then a sample
+			// through
+			// /engine-rest for the rate of that path in the same run (its dossiers in
+			// region
+			// 76, numbered below 0), then the copies
+			api.startAtVerifierCompletude(0, "76");
+			AtomicInteger k = new AtomicInteger();
+			long restStart = System.nanoTime();
+			parallel(WORKERS, rest, () -> {
+				api.startAtVerifierCompletude(-k.incrementAndGet(), "76");
+				return 1;
+			});
+			restRate = rest / ((System.nanoTime() - restStart) / 1e9);
+			start = System.nanoTime();
+			copies(serviceDataSource(), "B76-0", "CPTS de charge 0", "76", copied, regions);
+			String model = rowsPerTask("B76-0");
+			String copy = rowsPerTask("B" + regions.get(1) + "-1");
+			if (copied > 0 && !model.equals(copy)) {
+				throw new AssertionError("a copied dossier differs from its model: " + copy + " / " + model);
 			}
-			else {
-				api.startAtVerifierCompletude(i, region);
+			if (copied > 0 && count(serviceDataSource(),
+					"select count(*) from act_ru_task t join act_ru_execution e on "
+							+ "e.id_ = t.proc_inst_id_ where e.business_key_ = 'B" + regions.get(1)
+							+ "-1' and t.tenant_id_ = '" + regions.get(1) + "'") != 1) {
+				throw new AssertionError("the copy B" + regions.get(1) + "-1 is not in its region's tenant");
 			}
-			return 1;
-		});
+			this.notes.add("P2 rows of a task, the model made through /engine-rest and each copy: " + model);
+		}
+		else {
+			boolean portail = "portail".equals(chargement);
+			AtomicInteger n = new AtomicInteger();
+			parallel(WORKERS, toSend, () -> {
+				int i = n.incrementAndGet();
+				String region = regions.get(i % regions.size());
+				if (portail) {
+					api.sendLettre("CPTS de charge " + i, COMMUNE_PAR_REGION.get(region));
+				}
+				else {
+					api.startAtVerifierCompletude(i, region);
+				}
+				return 1;
+			});
+		}
 		double loadSeconds = (System.nanoTime() - start) / 1e9;
-		this.notes.add("P2 load: %d open tasks made %s in %.0f s (%.1f/s)".formatted(toSend,
-				portail ? "by lettres sent through the portal's API"
-						: "by instances started at verifierCompletude through /engine-rest",
-				loadSeconds, toSend / loadSeconds));
+		int loaded = copie ? copied : toSend;
+		this.notes.add("P2 load: %d open tasks made %s in %.1f s (%.0f/s)%s; load average %s".formatted(loaded,
+				switch (chargement) {
+					case "copie" -> "as SQL copies of a dossier started through /engine-rest";
+					case "portail" -> "by lettres sent through the portal's API";
+					default -> "by instances started at verifierCompletude through /engine-rest";
+				}, loadSeconds, loaded / loadSeconds,
+				(restRate > 0) ? "; in the same run %d through /engine-rest: %.1f/s".formatted(rest, restRate) : "",
+				loadAverage()));
+		// the service sees them: the agent's count through /engine-rest (its own
+		// authorizations and tenant) is what was there plus what was loaded in region 76
+		int loaded76 = copie ? ((toSend > 0) ? 1 + rest : 0) : 0;
+		for (int i = 1; i <= loaded; i++) {
+			loaded76 += regions.get(i % regions.size()).equals("76") ? 1 : 0;
+		}
+		int seen = api.count("/engine-rest/task/count?candidateGroup=guichet-cpts&includeAssignedTasks=true",
+				"guichet.bench", PASSWORD);
+		if (!"portail".equals(chargement) && seen != before76 + loaded76) {
+			throw new AssertionError("the agent of region 76 sees " + seen + " tasks, expected " + before76 + " + "
+					+ loaded76 + " loaded");
+		}
+		this.notes
+			.add("P2 check: guichet.bench (region 76) counts %d open tasks through /engine-rest = %d before + %d loaded"
+				.formatted(seen, before76, loaded76));
 		int open = api.openTasks();
 		String filter = api.filterId("Tâches de mon institution");
-		Stats list = measure(200, () -> api.filterList(filter, "guichet.bench"));
-		Stats count = measure(200, () -> api.filterCount(filter, "guichet.bench"));
-		Stats auth = measure(200, () -> api.version("guichet.bench"));
-		Stats inProcessList;
-		Stats inProcessCount;
-		try (ServiceInProcess inProcess = new ServiceInProcess(this.serviceJdbcUrl)) {
-			inProcessList = measure(200, () -> inProcess.filterList(filter, "guichet.bench", "76", 15));
-			inProcessCount = measure(200, () -> inProcess.filterCount(filter, "guichet.bench", "76"));
+		// with the service's statistics on the engine's tables (db/moteur,
+		// dossier/IndexDuMoteur),
+		// then without them (dropped), then made again as the service makes them
+		int times = Integer.getInteger("bench.mesures", 200);
+		List<String> index = indexDuMoteur();
+		PGSimpleDataSource service = serviceDataSource();
+		// the statistics of a database just loaded, as autovacuum would soon have them
+		execute(service, "analyze");
+		plans(index.isEmpty() ? "sans-statistiques" : "avec-statistiques", filter);
+		MesuresP2 avec = mesuresP2(api, filter, times);
+		// without them, one page took 368 s at 100,000 tasks (docs/scale.md): measured up
+		// to bench.sansStatistiques open tasks
+		boolean sansMesurees = !index.isEmpty() && open <= Integer.getInteger("bench.sansStatistiques", 20000);
+		MesuresP2 sans = null;
+		if (sansMesurees) {
+			for (String statement : index) {
+				if (statement.startsWith("create statistics")) {
+					execute(service, statement.replaceFirst("(?is)create statistics if not exists (\\w+) on .*",
+							"drop statistics $1"));
+				}
+			}
+			execute(service, "analyze");
+			plans("sans-statistiques", filter);
+			sans = mesuresP2(api, filter, times);
+			for (String statement : index) {
+				execute(service, statement);
+			}
 		}
+		Stats list = avec.list();
+		Stats count = avec.count();
+		Stats auth = avec.auth();
+		Stats inProcessList = avec.inProcessList();
+		Stats inProcessCount = avec.inProcessCount();
 
 		bare.deploySingleTask();
 		bare.startSingleTasks(open, regions);
@@ -472,7 +580,214 @@ class ScaleBenchmark {
 				ratio(count.p95(), bareCount.p95()), "—");
 		ligne("P2 — its count in process on the service's database", inProcessCount.toString(), bareCount.toString(),
 				ratio(inProcessCount.p95(), bareCount.p95()), "—");
+		if (sans != null) {
+			ligne("P2 — without the service's statistics on act_ru_authorization (db/moteur): list over HTTP / in process",
+					sans.list() + " / " + sans.inProcessList(), bareList.toString(),
+					ratio(sans.list().p95(), bareList.p95()) + " / "
+							+ ratio(sans.inProcessList().p95(), bareList.p95()),
+					"—");
+			ligne("P2 — without those statistics: count over HTTP / in process",
+					sans.count() + " / " + sans.inProcessCount(), bareCount.toString(),
+					ratio(sans.count().p95(), bareCount.p95()) + " / "
+							+ ratio(sans.inProcessCount().p95(), bareCount.p95()),
+					"—");
+		}
 		this.notes.add("P2 load average at the measure: " + loadAverage());
+	}
+
+	/** The five figures of P2 on the service, over HTTP and in process. */
+	private record MesuresP2(Stats list, Stats count, Stats auth, Stats inProcessList, Stats inProcessCount) {
+	}
+
+	private MesuresP2 mesuresP2(Api api, String filter, int times) {
+		Stats list = measure(times, () -> api.filterList(filter, "guichet.bench"));
+		Stats count = measure(times, () -> api.filterCount(filter, "guichet.bench"));
+		Stats auth = measure(times, () -> api.version("guichet.bench"));
+		try (ServiceInProcess inProcess = new ServiceInProcess(this.serviceJdbcUrl, false)) {
+			return new MesuresP2(list, count, auth,
+					measure(times, () -> inProcess.filterList(filter, "guichet.bench", "76", 15)),
+					measure(times, () -> inProcess.filterCount(filter, "guichet.bench", "76")));
+		}
+	}
+
+	/** The statements of the service's migrations of the engine's tables (db/moteur). */
+	private static List<String> indexDuMoteur() throws IOException {
+		List<String> statements = new ArrayList<>();
+		try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "db", "moteur", "postgresql"))
+			.sorted()) {
+			for (Path file : files.toList()) {
+				for (String statement : Files.readString(file).replaceAll("(?m)^--.*$", "").split(";")) {
+					if (!statement.isBlank()) {
+						statements.add(statement.trim());
+					}
+				}
+			}
+		}
+		return statements;
+	}
+
+	/**
+	 * With {@code -Dbench.explain=true}: the plans PostgreSQL ran for the filter's list,
+	 * its variables and its count (auto_explain with ANALYZE, on the connections of an
+	 * in-process engine), copied from the server's log to
+	 * {@code target/bench/p2-plans-<label>.log}.
+	 */
+	private void plans(String label, String filter) throws IOException {
+		if (!Boolean.getBoolean("bench.explain") || this.postgresLog == null) {
+			return;
+		}
+		long from = Files.size(this.postgresLog);
+		try (ServiceInProcess explained = new ServiceInProcess(this.serviceJdbcUrl, true)) {
+			explained.filterList(filter, "guichet.bench", "76", 15);
+			explained.filterCount(filter, "guichet.bench", "76");
+		}
+		byte[] log = Files.readAllBytes(this.postgresLog);
+		Files.write(Path.of("target", "bench", "p2-plans-" + label + ".log"),
+				java.util.Arrays.copyOfRange(log, (int) from, log.length));
+	}
+
+	private PGSimpleDataSource serviceDataSource() {
+		PGSimpleDataSource service = new PGSimpleDataSource();
+		service.setURL(this.serviceJdbcUrl);
+		service.setUser("postgres");
+		service.setPassword("postgres");
+		return service;
+	}
+
+	/**
+	 * P2's open tasks as copies, made in SQL, of one dossier the service itself started
+	 * through {@code /engine-rest} ({@code template}): every row the service wrote for it
+	 * in {@code act_ru_*} and {@code act_hi_*} (execution, task, variables with the
+	 * task-local ones its listeners add, message subscription, candidate group, the
+	 * group's authorization on the task, history and operation log) copied {@code count}
+	 * times in one statement per row. The copy {@code g} gets the ids of the template
+	 * suffixed with {@code -g}, the region {@code regions[g % 18]} as tenant and
+	 * {@code region} variable, its own reference and CPTS name, and its times moved
+	 * {@code g} seconds back (so that the list's sort by creation date has work to do).
+	 * What it does not copy: the application's own rows of a sent lettre (the mails to
+	 * the agents in the outbox, the receipt), which the task list does not read.
+	 */
+	private static void copies(DataSource database, String template, String nomCpts, String region, int count,
+			List<String> regions) throws Exception {
+		String instance = "(select id_ from act_ru_execution where business_key_ = '" + template
+				+ "' and parent_id_ is null)";
+		String tasks = "(select id_ from act_ru_task where proc_inst_id_ = " + instance + ")";
+		Map<String, String> tables = new LinkedHashMap<>();
+		tables.put("act_ge_bytearray", "root_proc_inst_id_ = " + instance);
+		tables.put("act_ru_execution", "proc_inst_id_ = " + instance);
+		tables.put("act_ru_task", "proc_inst_id_ = " + instance);
+		tables.put("act_ru_variable", "proc_inst_id_ = " + instance);
+		tables.put("act_ru_event_subscr", "proc_inst_id_ = " + instance);
+		tables.put("act_ru_identitylink", "task_id_ in " + tasks);
+		tables.put("act_ru_authorization",
+				"resource_id_ in " + tasks + " or resource_id_ = " + instance + " or root_proc_inst_id_ = " + instance);
+		for (String history : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst",
+				"act_hi_detail", "act_hi_identitylink", "act_hi_op_log")) {
+			tables.put(history, "root_proc_inst_id_ = " + instance);
+		}
+		String regionOf = "(array['" + String.join("', '", regions) + "'])[g % " + regions.size() + " + 1]";
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(false);
+			// every id of the template's rows (and the instance's): copied with a suffix
+			Set<String> ids = new java.util.HashSet<>();
+			Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+			Map<String, Map<String, String>> types = new LinkedHashMap<>();
+			for (Map.Entry<String, String> table : tables.entrySet()) {
+				List<Map<String, Object>> read = new ArrayList<>();
+				Map<String, String> columns = new LinkedHashMap<>();
+				try (ResultSet result = statement
+					.executeQuery("select * from " + table.getKey() + " where " + table.getValue())) {
+					var meta = result.getMetaData();
+					for (int c = 1; c <= meta.getColumnCount(); c++) {
+						columns.put(meta.getColumnName(c), meta.getColumnTypeName(c));
+					}
+					while (result.next()) {
+						Map<String, Object> row = new LinkedHashMap<>();
+						for (String column : columns.keySet()) {
+							row.put(column, result.getObject(column));
+						}
+						ids.add((String) row.get("id_"));
+						read.add(row);
+					}
+				}
+				rows.put(table.getKey(), read);
+				types.put(table.getKey(), columns);
+			}
+			if (rows.get("act_ru_task").size() != 1) {
+				throw new AssertionError("template " + template + " has no open task to copy");
+			}
+			for (Map.Entry<String, List<Map<String, Object>>> table : rows.entrySet()) {
+				Map<String, String> columns = types.get(table.getKey());
+				for (Map<String, Object> row : table.getValue()) {
+					List<String> values = new ArrayList<>();
+					List<Object> parameters = new ArrayList<>();
+					for (Map.Entry<String, String> column : columns.entrySet()) {
+						Object value = row.get(column.getKey());
+						String type = column.getValue();
+						if (value == null) {
+							values.add("cast(null as " + type + ")");
+						}
+						else if (value instanceof String text && ids.contains(text)) {
+							values.add("? || '-' || g");
+							parameters.add(text);
+						}
+						else if (column.getKey().equals("tenant_id_")
+								|| column.getKey().equals("text_") && value.equals(region)) {
+							values.add(regionOf);
+						}
+						else if (value.equals(template)) {
+							values.add("'B' || " + regionOf + " || '-' || g");
+						}
+						else if (value.equals(nomCpts)) {
+							values.add("'CPTS de charge ' || g");
+						}
+						else if (type.startsWith("timestamp")) {
+							values.add("cast(? as " + type + ") - g * interval '1 second'");
+							parameters.add(value);
+						}
+						else {
+							values.add("cast(? as " + type + ")");
+							parameters.add(value);
+						}
+					}
+					try (var insert = connection.prepareStatement(
+							"insert into " + table.getKey() + " (" + String.join(", ", columns.keySet()) + ") select "
+									+ String.join(", ", values) + " from generate_series(1, " + count + ") g")) {
+						for (int p = 0; p < parameters.size(); p++) {
+							insert.setObject(p + 1, parameters.get(p));
+						}
+						insert.executeUpdate();
+					}
+				}
+			}
+			connection.commit();
+		}
+	}
+
+	/**
+	 * What the service's database holds for the open task of one dossier: its variables,
+	 * identity links and authorizations, its tenant and due date, and the history rows of
+	 * its instance (by root instance).
+	 */
+	private String rowsPerTask(String reference) {
+		PGSimpleDataSource service = serviceDataSource();
+		String instance = "(select proc_inst_id_ from act_ru_execution where business_key_ = '" + reference
+				+ "' and parent_id_ is null)";
+		String task = "(select id_ from act_ru_task where proc_inst_id_ = " + instance + ")";
+		long history = 0;
+		for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst",
+				"act_hi_detail", "act_hi_identitylink", "act_hi_op_log")) {
+			history += count(service, "select count(*) from " + table + " where root_proc_inst_id_ = " + instance);
+		}
+		return "variables %d (of the task %d), identity links %d, authorizations %d, message subscriptions %d, due date %s, history rows %d"
+			.formatted(count(service, "select count(*) from act_ru_variable where proc_inst_id_ = " + instance),
+					count(service, "select count(*) from act_ru_variable where task_id_ = " + task),
+					count(service, "select count(*) from act_ru_identitylink where task_id_ = " + task),
+					count(service, "select count(*) from act_ru_authorization where resource_id_ = " + task),
+					count(service, "select count(*) from act_ru_event_subscr where proc_inst_id_ = " + instance),
+					count(service,
+							"select count(*) from act_ru_task where due_date_ is not null and id_ = " + task) == 1,
+					history);
 	}
 
 	// P4: pages under 50 concurrent users
@@ -542,7 +857,7 @@ class ScaleBenchmark {
 	 */
 	@Test
 	void tempeteDeMinuteurs() throws Exception {
-		Path jar = jar();
+		Path jar = ApplicationEnfant.jar("ScaleBenchmark");
 		int minuteurs = Integer.getInteger("bench.minuteurs", 10000);
 		String xmx = System.getProperty("bench.xmx", "384m");
 		String appArgs = System.getProperty("bench.appArgs", "");
@@ -551,8 +866,7 @@ class ScaleBenchmark {
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("max_connections", "300")
 			.start()) {
-			p3(postgres, jar, List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
-					"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC"), appArgs, minuteurs);
+			p3(postgres, jar, jvm(xmx), appArgs, minuteurs);
 		}
 		String table = table(0, 0, 0, 0, appArgs).replace(
 				"bench.dossiers=0 bench.taches=0 bench.clients=0 bench.secondes=0", "bench.minuteurs=" + minuteurs);
@@ -577,7 +891,7 @@ class ScaleBenchmark {
 				postgres.getJdbcUrl("postgres", "minuteurs"), "PARCOURS_DB_USER", "postgres", "PARCOURS_DB_PASSWORD",
 				"postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		Path dir = Path.of("target", "bench");
-		List<ChildApplication> nodes = new ArrayList<>();
+		List<ApplicationEnfant> nodes = new ArrayList<>();
 		Tempete service;
 		try {
 			for (String name : List.of("noeud-a", "noeud-b")) {
@@ -587,7 +901,8 @@ class ScaleBenchmark {
 					args.addAll(List.of(appArgs.trim().split("\\s+")));
 				}
 				// node A first: it creates the schema and deploys the models
-				nodes.add(ChildApplication.start(jar, jvm, args, environment, dir.resolve(name + ".log")));
+				nodes.add(ApplicationEnfant.demarrer(jar, jvm, args, environment, dir.resolve(name + ".log"),
+						Duration.ofSeconds(600), "/"));
 			}
 			Api a = new Api(nodes.get(0).url());
 			a.createUser(PORTEUR, "porteurs", null);
@@ -606,7 +921,7 @@ class ScaleBenchmark {
 					"select count(*) from act_ru_job where " + jobsOf("notifierValidationTacite") + " or "
 							+ jobsOf("validationTaciteAcquise") + " and duedate_ <= now()");
 			long[] conflictsAfter = optimisticLockingInLogs(nodes);
-			for (ChildApplication node : nodes) {
+			for (ApplicationEnfant node : nodes) {
 				// a graceful stop writes the engine's metrics (job acquisition) to the
 				// database
 				node.stop();
@@ -616,13 +931,13 @@ class ScaleBenchmark {
 					conflictsAfter[1] - conflictsBefore[1], metrics(database));
 		}
 		finally {
-			for (ChildApplication node : nodes) {
+			for (ApplicationEnfant node : nodes) {
 				node.stop();
 			}
 		}
 		Tempete bare;
-		try (TimerEngine engine = new TimerEngine(postgres.getJdbcUrl("postgres", "moteur_minuteurs"))) {
-			engine.start(minuteurs);
+		try (BareEngine engine = new BareEngine(postgres.getJdbcUrl("postgres", "moteur_minuteurs"), false, true)) {
+			engine.startTimers(minuteurs);
 			DataSource moteur = engine.dataSource();
 			int timers = update(moteur, "update act_ru_job set duedate_ = now() where " + jobsOf("delaiEcoule"));
 			bare = awaitStorm(moteur, "minuteur", minuteurs, timers,
@@ -642,7 +957,7 @@ class ScaleBenchmark {
 	}
 
 	/** The dossier rows, then the instances through the REST API of both nodes. */
-	private static List<String> dossiersEnInstruction(DataSource database, List<ChildApplication> nodes, int count)
+	private static List<String> dossiersEnInstruction(DataSource database, List<ApplicationEnfant> nodes, int count)
 			throws Exception {
 		List<String> references = new ArrayList<>();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
@@ -719,16 +1034,9 @@ class ScaleBenchmark {
 				+ "to_timestamp(" + due + " / 1000.0)");
 		long failed = count(database, "select count(*) from act_hi_job_log where job_state_ = 1 and timestamp_ >= "
 				+ "to_timestamp(" + due + " / 1000.0)");
-		Map<String, Long> perNode = new LinkedHashMap<>();
-		try (Connection connection = database.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select coalesce(hostname_, '?'), count(*) from act_hi_job_log "
-						+ "where job_state_ = 2 and timestamp_ >= to_timestamp(" + due
-						+ " / 1000.0) group by 1 order by 1")) {
-			while (rows.next()) {
-				perNode.put(rows.getString(1), rows.getLong(2));
-			}
-		}
+		Map<String, Long> perNode = Comptages.parCle(database,
+				"select coalesce(hostname_, '?'), count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ >= "
+						+ "to_timestamp(" + due + " / 1000.0) group by 1 order by 1");
 		return new Tempete(count, timers, (end - due) / 1000.0, (end - firstFired) / 1000.0,
 				(firstFired - due) / 1000.0, jobs, failed, perNode, null, 0, 0, Map.of());
 	}
@@ -761,10 +1069,10 @@ class ScaleBenchmark {
 	}
 
 	/** OptimisticLockingException lines in each node's log so far. */
-	private static long[] optimisticLockingInLogs(List<ChildApplication> nodes) throws IOException {
+	private static long[] optimisticLockingInLogs(List<ApplicationEnfant> nodes) throws IOException {
 		long[] lines = new long[nodes.size()];
 		for (int i = 0; i < nodes.size(); i++) {
-			try (Stream<String> log = Files.lines(nodes.get(i).log, StandardCharsets.UTF_8)) {
+			try (Stream<String> log = Files.lines(nodes.get(i).log(), StandardCharsets.UTF_8)) {
 				lines[i] = log.filter((line) -> line.contains("OptimisticLockingException")).count();
 			}
 		}
@@ -773,33 +1081,14 @@ class ScaleBenchmark {
 
 	/** Job acquisition metrics of the run (written by each engine when it stops). */
 	private static Map<String, Long> metrics(DataSource database) {
-		Map<String, Long> metrics = new LinkedHashMap<>();
-		try (Connection connection = database.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement
-					.executeQuery("select name_, sum(value_) from act_ru_meter_log where name_ in "
-							+ "('job-acquisition-attempt', 'job-acquired-success', 'job-acquired-failure', "
-							+ "'job-execution-rejected', 'job-locked-exclusive') group by name_ order by name_")) {
-			while (rows.next()) {
-				metrics.put(rows.getString(1), rows.getLong(2));
-			}
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		return metrics;
+		return Comptages.parCle(database,
+				"select name_, sum(value_) from act_ru_meter_log where name_ in "
+						+ "('job-acquisition-attempt', 'job-acquired-success', 'job-acquired-failure', "
+						+ "'job-execution-rejected', 'job-locked-exclusive') group by name_ order by name_");
 	}
 
 	private static long count(DataSource database, String sql) {
-		try (Connection connection = database.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getLong(1);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(sql, ex);
-		}
+		return Comptages.count(database, sql);
 	}
 
 	/**
@@ -834,68 +1123,6 @@ class ScaleBenchmark {
 					+ "(optimistic locking lines in the logs: A %d, B %d); attestations %d; metrics %s")
 				.formatted(this.timers, this.firstAfter, this.fromDue, this.jobs, this.perNode, this.failed,
 						this.conflictsA, this.conflictsB, this.checks[4], this.metrics);
-		}
-
-	}
-
-	/**
-	 * The bare engine for P3: Camunda's defaults with its job executor on, history full,
-	 * a model whose one user task carries one interrupting timer boundary event.
-	 */
-	private static final class TimerEngine implements AutoCloseable {
-
-		private final ProcessEngine engine;
-
-		TimerEngine(String jdbcUrl) {
-			StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-			configuration.setJdbcUrl(jdbcUrl);
-			configuration.setJdbcUsername("postgres");
-			configuration.setJdbcPassword("postgres");
-			configuration.setJdbcDriver("org.postgresql.Driver");
-			configuration.setDatabaseSchemaUpdate("true");
-			configuration.setHistory("full");
-			configuration.setAuthorizationEnabled(true);
-			configuration.setJobExecutorActivate(true);
-			configuration.setHostname("moteur");
-			this.engine = configuration.buildProcessEngine();
-			this.engine.getRepositoryService()
-				.createDeployment()
-				.addModelInstance("minuteur.bpmn",
-						Bpmn.createExecutableProcess("minuteur")
-							.camundaHistoryTimeToLive(3650)
-							.startEvent()
-							.userTask("decider")
-							.camundaCandidateGroups("ars")
-							.boundaryEvent("delaiEcoule")
-							.timerWithDate("${echeance}")
-							.endEvent("valide")
-							.moveToActivity("decider")
-							.endEvent("decide")
-							.done())
-				.deploy();
-		}
-
-		void start(int count) throws Exception {
-			Date far = Date.from(java.time.Instant.now().plus(Duration.ofDays(365)));
-			parallel(WORKERS, count, () -> {
-				this.engine.getRuntimeService().startProcessInstanceByKey("minuteur", Map.of("echeance", far));
-				return 1;
-			});
-		}
-
-		DataSource dataSource() {
-			return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) this.engine
-				.getProcessEngineConfiguration()).getDataSource();
-		}
-
-		Map<String, Long> metrics() {
-			this.engine.getManagementService().reportDbMetricsNow();
-			return ScaleBenchmark.metrics(dataSource());
-		}
-
-		@Override
-		public void close() {
-			this.engine.close();
 		}
 
 	}
@@ -1119,33 +1346,31 @@ class ScaleBenchmark {
 		}
 	}
 
-	/** The Spring Boot jar built by {@code package}. */
-	private static Path jar() throws IOException {
-		Path target = Path.of("target");
-		List<Path> jars = List.of();
-		if (Files.isDirectory(target)) {
-			try (Stream<Path> files = Files.list(target)) {
-				jars = files.filter((file) -> file.getFileName().toString().matches("parcours-cpts-.*\\.jar")).toList();
-			}
-		}
-		Assumptions.assumeFalse(jars.isEmpty(), "no target/parcours-cpts-*.jar: run bash scripts/bench");
-		return jars.get(0).toAbsolutePath();
-	}
-
 	/** The application's APIs as its users call them. */
 	private static final class Api {
 
 		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-		private final HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		private final ApiPorteur http;
 
 		private final String url;
 
+		/** No job left to run: every mail and PDF of the load has been produced. */
+		void awaitNoDueJob() {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+			while (json(call("GET", "/engine-rest/job/count?executable=true", null, "admin", ADMIN_PASSWORD))
+				.get("count")
+				.asInt() > 0) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("jobs still due after 10 min");
+				}
+				sleep(50);
+			}
+		}
+
 		Api(String url) {
 			this.url = url;
+			this.http = new ApiPorteur(url);
 		}
 
 		void createAccounts() {
@@ -1199,7 +1424,8 @@ class ScaleBenchmark {
 					Map.of("value", "accorde"), "montantFirAccorde", Map.of("value", 5000.0, "type", "Double")));
 			completed++;
 
-			joindre(envoi.id(), "STATUTS", "statuts.pdf", pdf());
+			joindre(envoi.id(), "STATUTS", "statuts.pdf",
+					new String(PortailFixtures.pdf(), StandardCharsets.ISO_8859_1));
 			completePorteur(envoi.id(), "deposerProjetSante",
 					Map.of("missionsActions", "Accès aux soins : un médecin traitant pour chacun.", "gouvernance",
 							"Association loi 1901, un conseil d'administration pluriprofessionnel.",
@@ -1225,19 +1451,6 @@ class ScaleBenchmark {
 			completed++;
 			awaitContratSigne(reference);
 			return completed;
-		}
-
-		/** No job left to run: every mail and PDF of the load has been produced. */
-		void awaitNoDueJob() {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
-			while (json(call("GET", "/engine-rest/job/count?executable=true", null, "admin", ADMIN_PASSWORD))
-				.get("count")
-				.asInt() > 0) {
-				if (System.nanoTime() > deadline) {
-					throw new AssertionError("jobs still due after 10 min");
-				}
-				sleep(50);
-			}
 		}
 
 		/**
@@ -1283,39 +1496,13 @@ class ScaleBenchmark {
 		}
 
 		/** A PDF joined to the dossier, as the portal's upload does (multipart). */
-		private void joindre(long lettre, String categorie, String nom, byte[] pdf) {
+		private void joindre(long lettre, String categorie, String nom, String pdf) {
 			String boundary = "----banc" + System.nanoTime();
-			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"categorie\"\r\n\r\n"
-					+ categorie + "\r\n--" + boundary
-					+ "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + nom
-					+ "\"\r\nContent-Type: application/pdf\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8);
-			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-			byte[] body = new byte[head.length + pdf.length + tail.length];
-			System.arraycopy(head, 0, body, 0, head.length);
-			System.arraycopy(pdf, 0, body, head.length, pdf.length);
-			System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create(this.url + "/api/portail/dossiers/" + lettre + "/pieces"))
-				.timeout(Duration.ofSeconds(120))
-				.header("Accept", "application/json")
-				.header("Authorization", basic(PORTEUR, PASSWORD))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build();
-			expect(201, send(request));
-		}
-
-		/** A small but real PDF (as the portal's tests build it): one empty page. */
-		private static byte[] pdf() {
-			return """
-					%PDF-1.4
-					1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-					2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-					3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
-					trailer << /Root 1 0 R >>
-					%%EOF
-					""".getBytes(StandardCharsets.ISO_8859_1);
+			String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"categorie\"\r\n\r\n" + categorie
+					+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + nom
+					+ "\"\r\nContent-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
+			expect(201, this.http.call("POST", "/api/portail/dossiers/" + lettre + "/pieces",
+					"multipart/form-data; boundary=" + boundary, body, PORTEUR, PASSWORD));
 		}
 
 		/** Waits for the task (async continuations come first), then completes it. */
@@ -1376,6 +1563,12 @@ class ScaleBenchmark {
 				.asInt();
 		}
 
+		int count(String path, String user, String password) {
+			HttpResponse<String> response = call("GET", path, null, user, password);
+			expect(200, response);
+			return json(response).get("count").asInt();
+		}
+
 		int openTasks() {
 			return json(call("GET", "/engine-rest/task/count", null, "admin", ADMIN_PASSWORD)).get("count").asInt();
 		}
@@ -1393,19 +1586,25 @@ class ScaleBenchmark {
 		 * instance at the Guichet's first task, with the variables its filter shows.
 		 */
 		void startAtVerifierCompletude(int i, String region) {
-			String reference = "B" + region + "-" + i;
 			Map<String, Object> variables = new LinkedHashMap<>();
-			variables.put("reference", Map.of("value", reference));
-			variables.put("region", Map.of("value", region));
-			variables.put("nomCpts", Map.of("value", "CPTS de charge " + i));
-			variables.put("porteur", Map.of("value", PORTEUR));
-			variables.put("destinataireLettre", Map.of("value", "guichet-cpts"));
-			variables.put("consultationUrps", Map.of("value", "dixUrps"));
+			envoyer(i, region).forEach((name, value) -> variables.put(name, Map.of("value", value)));
 			expect(200,
 					call("POST", "/engine-rest/process-definition/key/cpts-creation/start",
-							Map.of("businessKey", reference, "variables", variables, "startInstructions",
+							Map.of("businessKey", "B" + region + "-" + i, "variables", variables, "startInstructions",
 									List.of(Map.of("type", "startBeforeActivity", "activityId", "verifierCompletude"))),
 							"admin", ADMIN_PASSWORD));
+		}
+
+		/** The variables of the i-th loaded dossier, as "Envoyer" sets them. */
+		static Map<String, Object> envoyer(int i, String region) {
+			Map<String, Object> variables = new LinkedHashMap<>();
+			variables.put("reference", "B" + region + "-" + i);
+			variables.put("region", region);
+			variables.put("nomCpts", "CPTS de charge " + i);
+			variables.put("porteur", PORTEUR);
+			variables.put("destinataireLettre", "guichet-cpts");
+			variables.put("consultationUrps", "dixUrps");
+			return variables;
 		}
 
 		/** An authenticated call that does nothing: HTTP and Basic authentication. */
@@ -1512,20 +1711,8 @@ class ScaleBenchmark {
 		}
 
 		private static Map<String, Object> lettre(String nom, String commune) {
-			Map<String, Object> lettre = new LinkedHashMap<>();
-			lettre.put("nomCpts", nom);
+			Map<String, Object> lettre = ApiPorteur.lettre(nom);
 			lettre.put("communes", commune);
-			lettre.put("besoins", "Des besoins.");
-			lettre.put("professionnels", Map.of("infirmiers", "8"));
-			lettre.put("missionAccesSoins", true);
-			lettre.put("missionParcours", true);
-			lettre.put("missionPrevention", true);
-			lettre.put("missionCrisesSanitaires", true);
-			lettre.put("objectifs", "Des objectifs.");
-			lettre.put("actions", "Des actions.");
-			lettre.put("moyens", "Des moyens.");
-			lettre.put("montantFirDemande", "5000");
-			lettre.put("lignesBudget", List.of(Map.of("libelle", "Coordination", "montant", "5000")));
 			return lettre;
 		}
 
@@ -1539,41 +1726,7 @@ class ScaleBenchmark {
 		}
 
 		private HttpResponse<String> call(String method, String path, Object body, String user, String password) {
-			try {
-				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.url + path))
-					.timeout(Duration.ofSeconds(120))
-					.header("Accept", "application/json")
-					.header("Authorization", basic(user, password));
-				if (body != null) {
-					request.header("Content-Type", "application/json")
-						.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-				}
-				else {
-					request.method(method, HttpRequest.BodyPublishers.noBody());
-				}
-				return send(request.build());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-		private HttpResponse<String> send(HttpRequest request) {
-			try {
-				return this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private static String basic(String user, String password) {
-			return "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+			return this.http.json(method, path, body, user, password);
 		}
 
 		private static void expect(int status, HttpResponse<String> response) {
@@ -1623,14 +1776,20 @@ class ScaleBenchmark {
 		final double startSeconds;
 
 		BareEngine(String jdbcUrl) {
-			this(jdbcUrl, false);
+			this(jdbcUrl, false, false);
+		}
+
+		BareEngine(String jdbcUrl, boolean reglages) {
+			this(jdbcUrl, reglages, false);
 		}
 
 		/**
 		 * @param reglages with the engine settings of the service (application.yml): no
-		 * revoke check, no CMMN, no standalone task
+		 * revoke check, no standalone task
+		 * @param jobExecutor its job executor on, with Camunda's defaults (P3), and a
+		 * model whose one user task carries one interrupting timer boundary event
 		 */
-		BareEngine(String jdbcUrl, boolean reglages) {
+		BareEngine(String jdbcUrl, boolean reglages, boolean jobExecutor) {
 			long start = System.nanoTime();
 			StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
 			configuration.setJdbcUrl(jdbcUrl);
@@ -1641,7 +1800,8 @@ class ScaleBenchmark {
 			configuration.setDatabaseSchemaUpdate("true");
 			configuration.setHistory("full");
 			configuration.setAuthorizationEnabled(true);
-			configuration.setJobExecutorActivate(false);
+			configuration.setJobExecutorActivate(jobExecutor);
+			configuration.setHostname("moteur");
 			configuration.setTenantIdProvider(new RegionVariable());
 			if (reglages) {
 				configuration.setAuthorizationCheckRevokes("never");
@@ -1650,6 +1810,38 @@ class ScaleBenchmark {
 			this.engine = configuration.buildProcessEngine();
 			this.dataSource = configuration.getDataSource();
 			this.startSeconds = (System.nanoTime() - start) / 1e9;
+			if (jobExecutor) {
+				this.engine.getRepositoryService()
+					.createDeployment()
+					.addModelInstance("minuteur.bpmn",
+							Bpmn.createExecutableProcess("minuteur")
+								.camundaHistoryTimeToLive(3650)
+								.startEvent()
+								.userTask("decider")
+								.camundaCandidateGroups("ars")
+								.boundaryEvent("delaiEcoule")
+								.timerWithDate("${echeance}")
+								.endEvent("valide")
+								.moveToActivity("decider")
+								.endEvent("decide")
+								.done())
+					.deploy();
+			}
+		}
+
+		/** Instances of the one-timer model, their timers due in a year. */
+		void startTimers(int count) throws Exception {
+			Date far = Date.from(java.time.Instant.now().plus(Duration.ofDays(365)));
+			parallel(WORKERS, count, () -> {
+				this.engine.getRuntimeService().startProcessInstanceByKey("minuteur", Map.of("echeance", far));
+				return 1;
+			});
+		}
+
+		/** Job acquisition metrics, written now. */
+		Map<String, Long> metrics() {
+			this.engine.getManagementService().reportDbMetricsNow();
+			return ScaleBenchmark.metrics(this.dataSource);
 		}
 
 		DataSource dataSource() {
@@ -1737,14 +1929,17 @@ class ScaleBenchmark {
 				.deploy();
 		}
 
+		/**
+		 * {@code count} instances of the one-task model over the regions: one started
+		 * through the Java API, the others SQL copies of it, as the service's open tasks
+		 * are made.
+		 */
 		void startSingleTasks(int count, List<String> regions) throws Exception {
-			AtomicInteger n = new AtomicInteger();
-			parallel(WORKERS, count, () -> {
-				this.engine.getRuntimeService()
-					.startProcessInstanceByKey("attente",
-							Map.of("region", regions.get(n.incrementAndGet() % regions.size())));
-				return 1;
-			});
+			if (count == 0) {
+				return;
+			}
+			this.engine.getRuntimeService().startProcessInstanceByKey("attente", "B76-0", Map.of("region", "76"));
+			copies(this.dataSource, "B76-0", null, "76", count - 1, regions);
 		}
 
 		private TaskQuery institution(String region) {
@@ -1793,14 +1988,26 @@ class ScaleBenchmark {
 
 		private final ProcessEngine engine;
 
-		ServiceInProcess(String jdbcUrl) {
+		private final HikariDataSource dataSource;
+
+		/**
+		 * @param explain every statement's plan, with its times, to the server's log
+		 * (auto_explain)
+		 */
+		ServiceInProcess(String jdbcUrl, boolean explain) {
+			HikariConfig pool = new HikariConfig();
+			pool.setJdbcUrl(jdbcUrl);
+			pool.setUsername("postgres");
+			pool.setPassword("postgres");
+			pool.setMaximumPoolSize(4);
+			if (explain) {
+				pool.setConnectionInitSql("load 'auto_explain'; set auto_explain.log_min_duration = 0; "
+						+ "set auto_explain.log_analyze = true; set auto_explain.log_buffers = true");
+			}
+			this.dataSource = new HikariDataSource(pool);
 			StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
 			configuration.setProcessEngineName("service-en-process");
-			configuration.setJdbcUrl(jdbcUrl);
-			configuration.setJdbcUsername("postgres");
-			configuration.setJdbcPassword("postgres");
-			configuration.setJdbcDriver("org.postgresql.Driver");
-			configuration.setJdbcMaxActiveConnections(4);
+			configuration.setDataSource(this.dataSource);
 			configuration.setDatabaseSchemaUpdate("false");
 			configuration.setHistory("full");
 			configuration.setAuthorizationEnabled(true);
@@ -1859,6 +2066,7 @@ class ScaleBenchmark {
 		@Override
 		public void close() {
 			this.engine.close();
+			this.dataSource.close();
 		}
 
 	}
@@ -1879,143 +2087,6 @@ class ScaleBenchmark {
 		@Override
 		public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
 			return null;
-		}
-
-	}
-
-	/** The jar in its own JVM, on a free port, its output in a log file. */
-	private static final class ChildApplication {
-
-		private final Process process;
-
-		private final int port;
-
-		private final Path log;
-
-		private double startSeconds;
-
-		private double startCpuSeconds;
-
-		private double readySeconds;
-
-		private ChildApplication(Process process, int port, Path log) {
-			this.process = process;
-			this.port = port;
-			this.log = log;
-		}
-
-		static ChildApplication start(Path jar, List<String> jvm, List<String> args, Map<String, String> environment,
-				Path log) throws Exception {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			List<String> command = new ArrayList<>();
-			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			command.addAll(jvm);
-			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
-			command.addAll(args);
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-			builder.environment()
-				.keySet()
-				.removeIf((name) -> name.startsWith("PARCOURS_") || name.startsWith("SPRING_"));
-			builder.environment().putAll(environment);
-			long start = System.nanoTime();
-			ChildApplication application = new ChildApplication(builder.start(), port, log);
-			application.awaitFirst200();
-			application.startSeconds = (System.nanoTime() - start) / 1e9;
-			// the start is CPU: its CPU time says more than its length on a loaded
-			// machine
-			application.startCpuSeconds = application.process.info()
-				.totalCpuDuration()
-				.map((cpu) -> cpu.toMillis() / 1000.0)
-				.orElse(-1.0);
-			// "/" answers before the start-up runners (identity set-up, the regional
-			// paths
-			// check) are done: the load waits for readiness, which Spring publishes after
-			// them
-			application.awaitOk("/actuator/health/readiness");
-			application.readySeconds = (System.nanoTime() - start) / 1e9;
-			return application;
-		}
-
-		String url() {
-			return "http://localhost:" + this.port;
-		}
-
-		double startSeconds() {
-			return this.startSeconds;
-		}
-
-		/** Start to the first 200 of the readiness probe (the start-up runners done). */
-		double readySeconds() {
-			return this.readySeconds;
-		}
-
-		/** CPU time (user + system, all threads) of the JVM up to the first 200. */
-		double startCpuSeconds() {
-			return this.startCpuSeconds;
-		}
-
-		/** A diagnostic command of the JDK on the application (Flight Recorder). */
-		void jcmd(String... command) throws Exception {
-			List<String> line = new ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-							String.valueOf(this.process.pid())));
-			line.addAll(List.of(command));
-			Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-			String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (jcmd.waitFor() != 0) {
-				throw new AssertionError(String.join(" ", line) + ": " + out);
-			}
-		}
-
-		/** VmRSS of the process, from /proc (Linux). */
-		long rssMegabytes() throws IOException {
-			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(this.process.pid()), "status"))) {
-				if (line.startsWith("VmRSS:")) {
-					return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-				}
-			}
-			return -1;
-		}
-
-		/** The home page answered 200: the first page a person gets. */
-		private void awaitFirst200() throws Exception {
-			awaitOk("/");
-		}
-
-		private void awaitOk(String path) throws Exception {
-			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-			while (System.nanoTime() < deadline) {
-				if (!this.process.isAlive()) {
-					throw new AssertionError("application stopped (" + this.process.exitValue() + "), see " + this.log);
-				}
-				try {
-					HttpResponse<String> home = client.send(
-							HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5)).build(),
-							HttpResponse.BodyHandlers.ofString());
-					if (home.statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException ex) {
-					// not listening yet
-				}
-				Thread.sleep(100);
-			}
-			stop();
-			throw new AssertionError("application not answering after 300 s, see " + this.log);
-		}
-
-		void stop() throws InterruptedException {
-			if (this.process.isAlive()) {
-				this.process.destroy();
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly();
-				}
-			}
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class ApplicationEnfant {
 
+	/** Spring Boot's readiness probe: the application may take traffic. */
+	public static final String READINESS = "/actuator/health/readiness";
+
 	private final Process process;
 
 	private final int port;
@@ -33,6 +37,8 @@ public final class ApplicationEnfant {
 	private final Path log;
 
 	private double demarreeEnSecondes;
+
+	private long debut;
 
 	private ApplicationEnfant(Process process, int port, Path log) {
 		this.process = process;
@@ -79,6 +85,15 @@ public final class ApplicationEnfant {
 	 */
 	public static ApplicationEnfant demarrer(Path jar, List<String> jvm, List<String> arguments,
 			Map<String, String> environment, Path log, Duration attente) throws Exception {
+		return demarrer(jar, jvm, arguments, environment, log, attente, READINESS);
+	}
+
+	/**
+	 * Starts the jar and waits until {@code page} answers 200: {@link #READINESS}, or
+	 * {@code "/"} for the first page a person gets (the benchmark's start time, P5).
+	 */
+	public static ApplicationEnfant demarrer(Path jar, List<String> jvm, List<String> arguments,
+			Map<String, String> environment, Path log, Duration attente, String page) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -95,9 +110,25 @@ public final class ApplicationEnfant {
 		builder.environment().putAll(environment);
 		long debut = System.nanoTime();
 		ApplicationEnfant application = new ApplicationEnfant(builder.start(), port, log);
-		application.attendrePrete(attente);
+		application.debut = debut;
+		application.attendre200(page, attente);
 		application.demarreeEnSecondes = (System.nanoTime() - debut) / 1e9;
 		return application;
+	}
+
+	/**
+	 * Waits for the readiness probe too: {@code "/"} answers before the start-up runners
+	 * (identity set-up, the regional paths check) are done.
+	 * @return seconds from the start of the JVM to its readiness
+	 */
+	public double attendrePret(Duration attente) throws Exception {
+		attendre200(READINESS, attente);
+		return (System.nanoTime() - this.debut) / 1e9;
+	}
+
+	/** CPU time (user + system, all threads) the JVM has used so far, in seconds. */
+	public double cpuSecondes() {
+		return this.process.info().totalCpuDuration().map((cpu) -> cpu.toMillis() / 1000.0).orElse(-1.0);
 	}
 
 	/** From the start of the JVM to its readiness. */
@@ -110,11 +141,38 @@ public final class ApplicationEnfant {
 		return this.process.pid();
 	}
 
+	/** Its output so far. */
+	public Path log() {
+		return this.log;
+	}
+
+	/** VmRSS of the process, from {@code /proc} (Linux). */
+	public long rssMegaoctets() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+			}
+		}
+		return -1;
+	}
+
+	/** A diagnostic command of the JDK on the application (Flight Recorder). */
+	public void jcmd(String... command) throws Exception {
+		List<String> line = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid())));
+		line.addAll(List.of(command));
+		Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+		String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (jcmd.waitFor() != 0) {
+			throw new AssertionError(String.join(" ", line) + ": " + out);
+		}
+	}
+
 	public String url() {
 		return "http://localhost:" + this.port;
 	}
 
-	private void attendrePrete(Duration attente) throws Exception {
+	private void attendre200(String page, Duration attente) throws Exception {
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		long deadline = System.nanoTime() + attente.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -122,10 +180,9 @@ public final class ApplicationEnfant {
 				throw new AssertionError("application stopped (" + this.process.exitValue() + "):\n" + tail());
 			}
 			try {
-				HttpResponse<String> health = client
-					.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
-						.timeout(Duration.ofSeconds(5))
-						.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> health = client.send(
+						HttpRequest.newBuilder(URI.create(url() + page)).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.ofString());
 				if (health.statusCode() == 200) {
 					return;
 				}
@@ -133,10 +190,10 @@ public final class ApplicationEnfant {
 			catch (IOException ex) {
 				// not listening yet
 			}
-			Thread.sleep(500);
+			Thread.sleep(100);
 		}
 		kill();
-		throw new AssertionError("application not healthy after " + attente.toSeconds() + " s:\n" + tail());
+		throw new AssertionError(page + " not answering 200 after " + attente.toSeconds() + " s:\n" + tail());
 	}
 
 	/** SIGKILL on Linux: {@code destroyForcibly} of a process started by Java. */

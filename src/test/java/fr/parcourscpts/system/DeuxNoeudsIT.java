@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -206,31 +204,12 @@ class DeuxNoeudsIT {
 	}
 
 	private static Map<String, Long> perNode(DataSource database) {
-		Map<String, Long> nodes = new LinkedHashMap<>();
-		try (Connection connection = database.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select coalesce(hostname_, '?'), count(*) from act_hi_job_log "
-						+ "where process_def_key_ = 'deux-noeuds-minuteurs' and job_state_ = 2 group by 1 order by 1")) {
-			while (rows.next()) {
-				nodes.put(rows.getString(1), rows.getLong(2));
-			}
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		return nodes;
+		return Comptages.parCle(database, "select coalesce(hostname_, '?'), count(*) from act_hi_job_log "
+				+ "where process_def_key_ = 'deux-noeuds-minuteurs' and job_state_ = 2 group by 1 order by 1");
 	}
 
 	private static long count(DataSource database, String sql) {
-		try (Connection connection = database.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			rows.next();
-			return rows.getLong(1);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(sql, ex);
-		}
+		return Comptages.count(database, sql);
 	}
 
 	private interface Condition {

@@ -64,6 +64,19 @@ class PostgresIT {
 	}
 
 	@Test
+	void givesThePlannerStatisticsOnTheAuthorizationsOnceTheEngineSchemaExists() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		// db/moteur/postgresql, run by dossier/IndexDuMoteur after the engine built
+		// act_ru_*
+		assertThat(jdbc.queryForList("select stxname from pg_statistic_ext where stxrelid = "
+				+ "'act_ru_authorization'::regclass order by 1", String.class))
+			.containsExactly("parcours_auth_perms_read", "parcours_auth_perms_read_history");
+		assertThat(jdbc.queryForObject("select count(*) from parcours_moteur_history where success and version = '1'",
+				Integer.class))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void hasNoDemoAccount() {
 		assertThat(this.engine.getIdentityService().createUserQuery().userId("ars.76").count()).isZero();
 		assertThat(this.engine.getIdentityService().createUserQuery().memberOfGroup("porteurs").count())
