@@ -131,6 +131,9 @@ class ScaleBenchmark {
 	/** The service's database, for its task query measured in process (P2). */
 	private String serviceJdbcUrl;
 
+	/** The bare engine's database. */
+	private String moteurJdbcUrl;
+
 	/** The PostgreSQL server's output (its log), for the plans of P2. */
 	private Path postgresLog;
 
@@ -172,7 +175,8 @@ class ScaleBenchmark {
 			}
 			ApplicationEnfant app = ApplicationEnfant.demarrer(jar, jvm, args, environment,
 					dir.resolve("application.log"), Duration.ofSeconds(600), "/");
-			BareEngine bare = new BareEngine(postgres.getJdbcUrl("postgres", "moteur"));
+			this.moteurJdbcUrl = postgres.getJdbcUrl("postgres", "moteur");
+			BareEngine bare = new BareEngine(this.moteurJdbcUrl);
 			try {
 				long rssStart = app.rssMegaoctets();
 				Api api = new Api(app.url());
@@ -542,6 +546,19 @@ class ScaleBenchmark {
 		execute(service, "analyze");
 		plans(index.isEmpty() ? "sans-statistiques" : "avec-statistiques", filter);
 		MesuresP2 avec = mesuresP2(api, filter, times);
+		// before the driver's option of the service (application-postgres.yml): the same
+		// filter in process with PostgreSQL's default, the generic plan of a prepared
+		// statement from its sixth execution; measured up to bench.plansGeneriques open
+		// tasks (2.4 s a page at 10,000, and it grows with the square of the tasks)
+		Stats[] generiques = null;
+		if (open <= Integer.getInteger("bench.plansGeneriques", 20000)) {
+			plansGeneriques(filter);
+			int fois = Integer.getInteger("bench.mesuresGeneriques", 40);
+			try (ServiceInProcess inProcess = new ServiceInProcess(this.serviceJdbcUrl, false, false)) {
+				generiques = new Stats[] { measure(fois, () -> inProcess.filterList(filter, "guichet.bench", "76", 15)),
+						measure(fois, () -> inProcess.filterCount(filter, "guichet.bench", "76")) };
+			}
+		}
 		// without them, one page took 368 s at 100,000 tasks (docs/scale.md): measured up
 		// to bench.sansStatistiques open tasks
 		boolean sansMesurees = !index.isEmpty() && open <= Integer.getInteger("bench.sansStatistiques", 20000);
@@ -568,8 +585,31 @@ class ScaleBenchmark {
 
 		bare.deploySingleTask();
 		bare.startSingleTasks(open, regions);
-		Stats bareList = measure(200, () -> bare.institutionTasks("76", 15));
-		Stats bareCount = measure(200, () -> bare.institutionCount("76"));
+		// the bare engine's database analysed too, as the service's above: without it the
+		// bare figure depended on whether autovacuum had run before its first plans
+		PGSimpleDataSource moteur = dataSource(this.moteurJdbcUrl);
+		execute(moteur, "analyze");
+		Stats[] bareDefaults = null;
+		if (generiques != null) {
+			int fois = Integer.getInteger("bench.mesuresGeneriques", 40);
+			bareDefaults = new Stats[] { measure(fois, () -> bare.institutionTasks("76", 15)),
+					measure(fois, () -> bare.institutionCount("76")) };
+		}
+		// the reference of the goal: the bare engine on a database given the service's
+		// PostgreSQL settings (its statistics, db/moteur, and a plan per execution), so
+		// that the ratio is what the application adds to the engine's query
+		for (String statement : index) {
+			execute(moteur, statement);
+		}
+		execute(moteur, "alter database moteur set plan_cache_mode = force_custom_plan");
+		Stats bareList;
+		Stats bareCount;
+		// a new engine: new connections, which read the database's setting
+		try (BareEngine tuned = new BareEngine(this.moteurJdbcUrl)) {
+			bareList = measure(200, () -> tuned.institutionTasks("76", 15));
+			bareCount = measure(200, () -> tuned.institutionCount("76"));
+		}
+		execute(moteur, "alter database moteur reset plan_cache_mode");
 		ligne("P2 list p50/p95/p99 (ms), " + open + " open tasks, 18 regions", list.toString(), bareList.toString(),
 				ratio(list.p95(), bareList.p95()), "≤ 1.5");
 		ligne("P2 — the same filter in process on the service's database (no HTTP), its variables read",
@@ -580,6 +620,14 @@ class ScaleBenchmark {
 				ratio(count.p95(), bareCount.p95()), "—");
 		ligne("P2 — its count in process on the service's database", inProcessCount.toString(), bareCount.toString(),
 				ratio(inProcessCount.p95(), bareCount.p95()), "—");
+		if (generiques != null) {
+			ligne("P2 — before plan_cache_mode=force_custom_plan (generic plans): list / count in process",
+					generiques[0] + " / " + generiques[1], bareList + " / " + bareCount,
+					ratio(generiques[0].p95(), bareList.p95()) + " / " + ratio(generiques[1].p95(), bareCount.p95()),
+					"—");
+			ligne("P2 — the bare engine on PostgreSQL's defaults (no statistics of db/moteur, generic plans): list / count",
+					"—", bareDefaults[0] + " / " + bareDefaults[1], "—", "—");
+		}
 		if (sans != null) {
 			ligne("P2 — without the service's statistics on act_ru_authorization (db/moteur): list over HTTP / in process",
 					sans.list() + " / " + sans.inProcessList(), bareList.toString(),
@@ -646,9 +694,39 @@ class ScaleBenchmark {
 				java.util.Arrays.copyOfRange(log, (int) from, log.length));
 	}
 
+	/**
+	 * With {@code -Dbench.explain=true}: the plans of the filter's list and count at
+	 * their eleventh execution on connections without the service's driver option (the
+	 * driver prepares a statement on the server at its fifth execution, PostgreSQL may
+	 * run a generic plan from the sixth execution of that), to
+	 * {@code target/bench/p2-plans-generiques.log}.
+	 */
+	private void plansGeneriques(String filter) throws IOException {
+		if (!Boolean.getBoolean("bench.explain") || this.postgresLog == null) {
+			return;
+		}
+		long from;
+		try (ServiceInProcess explained = new ServiceInProcess(this.serviceJdbcUrl, true, false)) {
+			for (int i = 0; i < 10; i++) {
+				explained.filterList(filter, "guichet.bench", "76", 15);
+				explained.filterCount(filter, "guichet.bench", "76");
+			}
+			from = Files.size(this.postgresLog);
+			explained.filterList(filter, "guichet.bench", "76", 15);
+			explained.filterCount(filter, "guichet.bench", "76");
+		}
+		byte[] log = Files.readAllBytes(this.postgresLog);
+		Files.write(Path.of("target", "bench", "p2-plans-generiques.log"),
+				java.util.Arrays.copyOfRange(log, (int) from, log.length));
+	}
+
 	private PGSimpleDataSource serviceDataSource() {
+		return dataSource(this.serviceJdbcUrl);
+	}
+
+	private static PGSimpleDataSource dataSource(String url) {
 		PGSimpleDataSource service = new PGSimpleDataSource();
-		service.setURL(this.serviceJdbcUrl);
+		service.setURL(url);
 		service.setUser("postgres");
 		service.setPassword("postgres");
 		return service;
@@ -1986,6 +2064,9 @@ class ScaleBenchmark {
 	 */
 	private static final class ServiceInProcess implements AutoCloseable {
 
+		/** As in application-postgres.yml, read from it so that the two cannot differ. */
+		private static final String SERVICE_PG_OPTIONS = servicePgOptions();
+
 		private final ProcessEngine engine;
 
 		private final HikariDataSource dataSource;
@@ -1995,11 +2076,24 @@ class ScaleBenchmark {
 		 * (auto_explain)
 		 */
 		ServiceInProcess(String jdbcUrl, boolean explain) {
+			this(jdbcUrl, explain, true);
+		}
+
+		/**
+		 * @param customPlans the driver's startup option of the service
+		 * (application-postgres.yml: {@code plan_cache_mode=force_custom_plan}); without
+		 * it, PostgreSQL's default, a prepared statement's generic plan from its sixth
+		 * execution
+		 */
+		ServiceInProcess(String jdbcUrl, boolean explain, boolean customPlans) {
 			HikariConfig pool = new HikariConfig();
 			pool.setJdbcUrl(jdbcUrl);
 			pool.setUsername("postgres");
 			pool.setPassword("postgres");
 			pool.setMaximumPoolSize(4);
+			if (customPlans) {
+				pool.addDataSourceProperty("options", SERVICE_PG_OPTIONS);
+			}
 			if (explain) {
 				pool.setConnectionInitSql("load 'auto_explain'; set auto_explain.log_min_duration = 0; "
 						+ "set auto_explain.log_analyze = true; set auto_explain.log_buffers = true");
@@ -2069,6 +2163,24 @@ class ScaleBenchmark {
 			this.dataSource.close();
 		}
 
+	}
+
+	/**
+	 * The driver's startup options of the service's {@code postgres} profile
+	 * ({@code spring.datasource.hikari.data-source-properties.options}).
+	 */
+	private static String servicePgOptions() {
+		try {
+			java.util.regex.Matcher option = java.util.regex.Pattern.compile("(?m)^\\s+options:\\s*\"([^\"]+)\"")
+				.matcher(Files.readString(Path.of("src", "main", "resources", "application-postgres.yml")));
+			if (!option.find()) {
+				throw new AssertionError("no driver options in application-postgres.yml");
+			}
+			return option.group(1);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** Like the service's: the tenant of an instance is its region. */

@@ -7,10 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -74,6 +80,72 @@ class PostgresIT {
 		assertThat(jdbc.queryForObject("select count(*) from parcours_moteur_history where success and version = '1'",
 				Integer.class))
 			.isEqualTo(1);
+	}
+
+	/**
+	 * application-postgres.yml plans each execution with its values
+	 * ({@code plan_cache_mode=force_custom_plan}): the generic plan PostgreSQL would run
+	 * from a prepared statement's sixth execution compared every task of the region with
+	 * every authorization (docs/scale.md, "P2: the generic plan"). What the filter lists
+	 * must not change with it: called more often than the driver's threshold, over HTTP
+	 * as Tasklist calls it, "Tâches de mon institution" and {@code /engine-rest/task}
+	 * give each Guichet agent the Guichet's tasks of their region only, never those of
+	 * another region or another institution.
+	 */
+	@Test
+	void plansEachExecutionOfTheFiltersWithItsOwnValuesAndKeepsEachAgentToTheirRegion() throws Exception {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+		createAgent("guichet.filtre.76", "guichet-cpts", Region.OCCITANIE);
+		createAgent("guichet.filtre.52", "guichet-cpts", Region.PAYS_DE_LA_LOIRE);
+		RegionalTasksAccess tasks = new RegionalTasksAccess(this.engine);
+		String occitanie = tasks.startTaskFor("guichet-cpts", Region.OCCITANIE).getId();
+		String occitanieClaimed = tasks.startTaskFor("guichet-cpts", Region.OCCITANIE).getId();
+		this.engine.getTaskService().claim(occitanieClaimed, "guichet.filtre.76");
+		String paysDeLaLoire = tasks.startTaskFor("guichet-cpts", Region.PAYS_DE_LA_LOIRE).getId();
+		String arsOccitanie = tasks.startTaskFor("ars", Region.OCCITANIE).getId();
+		String filter = this.engine.getFilterService()
+			.createFilterQuery()
+			.filterName("Tâches de mon institution")
+			.singleResult()
+			.getId();
+		// 12 calls each: past the driver's 5 and PostgreSQL's 5 custom plans
+		for (int i = 0; i < 12; i++) {
+			assertThat(taskIds("POST", "/engine-rest/filter/" + filter + "/list", "guichet.filtre.76")).as("call %d", i)
+				.contains(occitanie, occitanieClaimed)
+				.doesNotContain(paysDeLaLoire, arsOccitanie);
+			assertThat(taskIds("POST", "/engine-rest/filter/" + filter + "/list", "guichet.filtre.52")).as("call %d", i)
+				.contains(paysDeLaLoire)
+				.doesNotContain(occitanie, occitanieClaimed, arsOccitanie);
+			assertThat(taskIds("GET", "/engine-rest/task?candidateGroup=guichet-cpts&includeAssignedTasks=true",
+					"guichet.filtre.52"))
+				.as("call %d", i)
+				.contains(paysDeLaLoire)
+				.doesNotContain(occitanie, occitanieClaimed, arsOccitanie);
+			assertThat(taskIds("GET", "/engine-rest/task", "guichet.filtre.52")).as("call %d", i)
+				.doesNotContain(occitanie, occitanieClaimed, arsOccitanie);
+		}
+	}
+
+	/** The ids of the tasks a JSON list of tasks of the engine's REST API holds. */
+	private List<String> taskIds(String method, String path, String user) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((user + ":secret-de-test").getBytes(StandardCharsets.UTF_8)))
+			.header("Accept", "application/json");
+		if ("POST".equals(method)) {
+			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+		}
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(method + " " + path + " as " + user + ": " + response.body())
+			.isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		for (JsonNode task : new ObjectMapper().readTree(response.body())) {
+			ids.add(task.get("id").asText());
+		}
+		return ids;
 	}
 
 	@Test
