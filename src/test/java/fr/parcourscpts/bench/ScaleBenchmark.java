@@ -519,6 +519,9 @@ class ScaleBenchmark {
 				}, loadSeconds, loaded / loadSeconds,
 				(restRate > 0) ? "; in the same run %d through /engine-rest: %.1f/s".formatted(rest, restRate) : "",
 				loadAverage()));
+		// the statistics of a database just loaded, as autovacuum would soon have them
+		// (before it, at 100,000 copies, the agent's count below took more than a minute)
+		execute(serviceDataSource(), "analyze");
 		// the service sees them: the agent's count through /engine-rest (its own
 		// authorizations and tenant) is what was there plus what was loaded in region 76
 		int loaded76 = copie ? ((toSend > 0) ? 1 + rest : 0) : 0;
@@ -542,8 +545,6 @@ class ScaleBenchmark {
 		int times = Integer.getInteger("bench.mesures", 200);
 		List<String> index = indexDuMoteur();
 		PGSimpleDataSource service = serviceDataSource();
-		// the statistics of a database just loaded, as autovacuum would soon have them
-		execute(service, "analyze");
 		plans(index.isEmpty() ? "sans-statistiques" : "avec-statistiques", filter);
 		MesuresP2 avec = mesuresP2(api, filter, times);
 		// before the driver's option of the service (application-postgres.yml): the same
