@@ -150,11 +150,16 @@ class ScaleBenchmark {
 		Path dir = Files.createDirectories(Path.of("target", "bench"));
 		this.postgresLog = dir.resolve("postgres.log");
 		Files.deleteIfExists(this.postgresLog);
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setServerConfig("synchronous_commit", "on")
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		if (Boolean.getBoolean("bench.sql")) {
+			// P1's statements counted per database (statementsP1)
+			builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+		}
+		try (EmbeddedPostgres postgres = builder.setServerConfig("synchronous_commit", "on")
 			.setOutputRedirector(ProcessBuilder.Redirect.appendTo(this.postgresLog.toFile()))
 			.setErrorRedirector(ProcessBuilder.Redirect.appendTo(this.postgresLog.toFile()))
 			.start()) {
+			this.postgresPort = postgres.getPort();
 			DataSource server = postgres.getPostgresDatabase();
 			execute(server, "create database service");
 			execute(server, "create database moteur");
@@ -189,7 +194,7 @@ class ScaleBenchmark {
 						// the profile of P1's load only, not of the start
 						app.jcmd("JFR.start", "name=p1", "settings=profile");
 					}
-					p1(api, bare, dossiers);
+					p1(api, bare, dossiers, app);
 					if (Boolean.getBoolean("bench.jfr")) {
 						app.jcmd("JFR.stop", "name=p1", "filename=" + dir.resolve("service.jfr").toAbsolutePath());
 					}
@@ -332,6 +337,87 @@ class ScaleBenchmark {
 		Files.writeString(dir.resolve("pages.md"), table);
 	}
 
+	/**
+	 * P1 side by side (before/after a change): the jars of
+	 * {@code -Dbench.jars=a.jar,b.jar} (default the built jar), or one jar with the
+	 * arguments of {@code -Dbench.appArgs.<n>} (a setting on and off), all started at
+	 * once, each on its own database of one PostgreSQL server, then P1 on each in turn,
+	 * {@code bench.tours} times (default 2: A B A B, so that the machine's load drifts
+	 * over both), each beside the bare engine measured right after it. Run with
+	 * {@code ./mvnw test -Dtest=ScaleBenchmark#p1Compare}; writes
+	 * {@code target/bench/p1.md}.
+	 */
+	@Test
+	void p1Compare() throws Exception {
+		String jars = System.getProperty("bench.jars", "");
+		int dossiers = Integer.getInteger("bench.dossiers", 12);
+		int tours = Integer.getInteger("bench.tours", 2);
+		int variantes = Integer.getInteger("bench.variantes", jars.isBlank() ? 2 : jars.split(",").length);
+		List<Path> candidates = new ArrayList<>();
+		for (int n = 0; n < variantes; n++) {
+			candidates.add(jars.isBlank() ? ApplicationEnfant.jar("ScaleBenchmark")
+					: Path.of(jars.split(",")[n].trim()).toAbsolutePath());
+		}
+		Path dir = Files.createDirectories(Path.of("target", "bench"));
+		this.postgresLog = dir.resolve("postgres.log");
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		if (Boolean.getBoolean("bench.sql")) {
+			builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+		}
+		try (EmbeddedPostgres postgres = builder.setServerConfig("synchronous_commit", "on").start()) {
+			this.postgresPort = postgres.getPort();
+			execute(postgres.getPostgresDatabase(), "create database moteur");
+			List<ApplicationEnfant> apps = new ArrayList<>();
+			List<Api> apis = new ArrayList<>();
+			List<String> labels = new ArrayList<>();
+			BareEngine bare = new BareEngine(postgres.getJdbcUrl("postgres", "moteur"));
+			try {
+				for (int n = 0; n < variantes; n++) {
+					execute(postgres.getPostgresDatabase(), "create database service" + n);
+					String appArgs = System.getProperty("bench.appArgs." + n, "");
+					List<String> args = new ArrayList<>(List.of("--parcours.courriels.envoi-planifie=false"));
+					if (!appArgs.isBlank()) {
+						args.addAll(List.of(appArgs.trim().split("\\s+")));
+					}
+					List<String> jvm = jvm(System.getProperty("bench.xmx", "384m"));
+					String options = System.getProperty("bench.appJvm." + n, "").trim();
+					if (!options.isBlank()) {
+						jvm.addAll(List.of(options.split("\\s+")));
+					}
+					apps.add(ApplicationEnfant.demarrer(candidates.get(n), jvm, args,
+							Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
+									postgres.getJdbcUrl("postgres", "service" + n), "PARCOURS_DB_USER", "postgres",
+									"PARCOURS_DB_PASSWORD", "postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD),
+							dir.resolve("p1-" + n + ".log"), Duration.ofSeconds(600), "/"));
+					labels.add(", " + (char) ('A' + n) + " = " + jarName(candidates.get(n))
+							+ (appArgs.isBlank() ? "" : " " + appArgs.trim()));
+				}
+				for (ApplicationEnfant app : apps) {
+					Api api = new Api(app.url());
+					api.createAccounts();
+					apis.add(api);
+				}
+				for (int tour = 1; tour <= tours; tour++) {
+					for (int n = 0; n < variantes; n++) {
+						this.serviceJdbcUrl = postgres.getJdbcUrl("postgres", "service" + n);
+						p1(apis.get(n), bare, dossiers, "service" + n,
+								labels.get(n) + ", round " + tour + " (load average " + loadAverage() + ")",
+								apps.get(n));
+					}
+				}
+			}
+			finally {
+				for (ApplicationEnfant app : apps) {
+					app.stop();
+				}
+				bare.close();
+			}
+		}
+		String table = table(dossiers, 0, 0, 0, "");
+		System.out.println(table);
+		Files.writeString(dir.resolve("p1.md"), table);
+	}
+
 	/** An extracted jar (scripts/cds-archive) is always app.jar: named by its folder. */
 	private static String jarName(Path jar) {
 		String name = jar.getFileName().toString();
@@ -415,8 +501,25 @@ class ScaleBenchmark {
 
 	// P1: user-task completions per second, the service over HTTP against the bare engine
 
-	private void p1(Api api, BareEngine bare, int dossiers) throws Exception {
+	private void p1(Api api, BareEngine bare, int dossiers, ApplicationEnfant app) throws Exception {
+		p1(api, bare, dossiers, "service", "", app);
+	}
+
+	/**
+	 * P1 on the service whose database is {@code database}, its line named with
+	 * {@code label} (empty, or ", a.jar" when several are compared).
+	 */
+	private void p1(Api api, BareEngine bare, int dossiers, String database, String label, ApplicationEnfant app)
+			throws Exception {
+		boolean sql = Boolean.getBoolean("bench.sql");
+		if (sql) {
+			execute(serviceDataSource(), "create extension if not exists pg_stat_statements");
+			execute(serviceDataSource(), "select pg_stat_statements_reset()");
+		}
+		api.calls.clear();
 		AtomicInteger numero = new AtomicInteger();
+		double appCpu = app.cpuSecondes();
+		double databaseCpu = postgresCpuSecondes();
 		long start = System.nanoTime();
 		List<Integer> done = parallel(WORKERS, dossiers, () -> api.parcoursJusquAuContrat(numero.incrementAndGet()));
 		// The mails and receipts of each new task are rendered by jobs after the commit
@@ -425,17 +528,104 @@ class ScaleBenchmark {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int completions = done.stream().mapToInt(Integer::intValue).sum();
 		double service = completions / seconds;
+		// CPU per completion: what a loaded machine blurs least (the rate is CPU-bound)
+		appCpu = app.cpuSecondes() - appCpu;
+		databaseCpu = postgresCpuSecondes() - databaseCpu;
+		if (sql) {
+			statementsP1(database, "the service" + label, completions);
+		}
+		// the benchmark's own requests, its polling for the next task included: the
+		// service's work too (the bare engine is asked in process)
+		Map<String, Integer> calls = new java.util.TreeMap<>();
+		api.calls.forEach((kind, n) -> calls.put(kind, n.get()));
+		this.notes.add("P1 HTTP calls per completed user task%s: %.2f (%s)".formatted(label,
+				calls.values().stream().mapToInt(Integer::intValue).sum() / (double) completions, calls));
 
 		bare.deployPath(TACHES_P1);
 		// a warm-up like the service's (its JIT is warm from the accounts and first
 		// lettres)
 		parallel(WORKERS, Math.max(4, dossiers / 4), () -> bare.runPath("76"));
+		if (sql) {
+			execute(serviceDataSource(), "select pg_stat_statements_reset()");
+		}
+		double bareCpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis() / 1000.0;
+		double bareDatabaseCpu = postgresCpuSecondes();
 		long bareStart = System.nanoTime();
 		List<Integer> bareDone = parallel(WORKERS, dossiers * 4, () -> bare.runPath("76"));
-		double bareRate = bareDone.stream().mapToInt(Integer::intValue).sum() / ((System.nanoTime() - bareStart) / 1e9);
+		int bareCompletions = bareDone.stream().mapToInt(Integer::intValue).sum();
+		double bareRate = bareCompletions / ((System.nanoTime() - bareStart) / 1e9);
+		bareCpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis() / 1000.0 - bareCpu;
+		bareDatabaseCpu = postgresCpuSecondes() - bareDatabaseCpu;
+		ligne("P1 — CPU ms per completed user task: the application's JVM + PostgreSQL" + label,
+				"%.0f + %.0f".formatted(1000 * appCpu / completions, 1000 * databaseCpu / completions),
+				"%.0f + %.0f (the benchmark's JVM)".formatted(1000 * bareCpu / bareCompletions,
+						1000 * bareDatabaseCpu / bareCompletions),
+				ratio((bareCpu + bareDatabaseCpu) / bareCompletions, (appCpu + databaseCpu) / completions), "—");
+		if (sql) {
+			statementsP1("moteur", "the bare engine" + label, bareDone.stream().mapToInt(Integer::intValue).sum());
+		}
 		ligne("P1 user-task completions/s, lettre → signed contract (" + TACHES_P1 + " user tasks), " + WORKERS
-				+ " workers", "%.1f (%d dossiers, %d tasks)".formatted(service, dossiers, completions),
+				+ " workers" + label, "%.1f (%d dossiers, %d tasks)".formatted(service, dossiers, completions),
 				"%.1f".formatted(bareRate), ratio(service, bareRate), "≥ 0.8");
+	}
+
+	/** The PostgreSQL server's port, to find its processes (their CPU). */
+	private int postgresPort;
+
+	/**
+	 * CPU time of the PostgreSQL server of this run: its postmaster and the backends
+	 * alive now (the pools keep theirs open).
+	 */
+	private double postgresCpuSecondes() {
+		return ProcessHandle.allProcesses()
+			.filter((p) -> p.info()
+				.commandLine()
+				.map((line) -> line.contains("postgres") && line.contains(" -p " + this.postgresPort))
+				.orElse(false))
+			.findFirst()
+			.map((postmaster) -> Stream.concat(Stream.of(postmaster), postmaster.descendants())
+				.mapToDouble((p) -> p.info().totalCpuDuration().map((cpu) -> cpu.toMillis() / 1000.0).orElse(0.0))
+				.sum())
+			.orElse(0.0);
+	}
+
+	/**
+	 * P1's SQL statements per completed user task in one database (pg_stat_statements,
+	 * {@code -Dbench.sql=true}): all of them, the engine's (on {@code act_*}) and the
+	 * others (the application's tables, Spring Session, the throttle), then the most
+	 * called, written to {@code target/bench/p1-sql-<database>.md}. The benchmark's own
+	 * polling over HTTP is the service's work too and is in the count.
+	 */
+	private void statementsP1(String database, String label, int completions) throws Exception {
+		String select = "select s.calls, s.total_exec_time, s.query from pg_stat_statements s join pg_database d "
+				+ "on d.oid = s.dbid where d.datname = '" + database + "' and s.query not like '%pg_stat_statements%'";
+		long all = 0;
+		long engine = 0;
+		StringBuilder top = new StringBuilder(
+				"| calls per completion | ms per completion | statement |\n|---|---|---|\n");
+		try (Connection connection = serviceDataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(select + " order by s.calls desc")) {
+			int n = 0;
+			while (rows.next()) {
+				long calls = rows.getLong(1);
+				String query = rows.getString(3).replaceAll("\\s+", " ");
+				all += calls;
+				if (query.toLowerCase(Locale.ROOT).matches("(?s).*\\bact_(ru|hi|re|ge|id)_.*")) {
+					engine += calls;
+				}
+				if (n++ < 60) {
+					top.append("| %.2f | %.3f | `%s` |\n".formatted((double) calls / completions,
+							rows.getDouble(2) / completions,
+							query.substring(0, Math.min(220, query.length())).replace("|", "\\|")));
+				}
+			}
+		}
+		this.notes.add(
+				"P1 SQL statements per completed user task, %s: %.1f (the engine's act_* tables %.1f, others %.1f; %d completions; target/bench/p1-sql-%s.md)"
+					.formatted(label, (double) all / completions, (double) engine / completions,
+							(double) (all - engine) / completions, completions, database));
+		Files.writeString(Path.of("target", "bench", "p1-sql-" + database + ".md"), top.toString());
 	}
 
 	// P2: "Tâches de mon institution", 15 per page, and its count
@@ -1804,7 +1994,12 @@ class ScaleBenchmark {
 			}
 		}
 
+		/** HTTP calls made, by the first segments of their path (P1's note). */
+		private final Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
+
 		private HttpResponse<String> call(String method, String path, Object body, String user, String password) {
+			String kind = method + " " + path.replaceAll("\\?.*", "").replaceAll("/[0-9a-f-]{8,}|/\\d+", "/{id}");
+			this.calls.computeIfAbsent(kind, (k) -> new AtomicInteger()).incrementAndGet();
 			return this.http.json(method, path, body, user, password);
 		}
 
