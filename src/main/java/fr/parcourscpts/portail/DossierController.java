@@ -316,38 +316,45 @@ class DossierController {
 	String dossier(@PathVariable String reference, Principal user, Model model) {
 		Lettre lettre = this.portail.acces(reference, user.getName());
 		long id = lettre.id();
-		Map<String, Object> variables = this.suivi.variables(lettre.reference());
+		// the engine's state read once for every part of the page
+		Suivi.Lecture lecture = this.suivi.lecture(lettre.reference());
+		Map<String, Object> variables = this.suivi.variables(lecture);
 		model.addAttribute("dossier", lettre);
 		model.addAttribute("variables", variables);
 		model.addAttribute("decisions",
 				Suivi.DECISIONS.stream().filter((name) -> variables.get(name) != null).toList());
-		model.addAttribute("etapes", this.suivi.etapes(lettre.reference(), variables));
+		model.addAttribute("etapes", this.suivi.etapes(lecture, variables));
 		List<Messagerie.Message> messages = this.messagerie.fil(lettre.reference());
 		model.addAttribute("messages", messages);
-		model.addAttribute("messagesNonLus",
-				messages.stream().filter((message) -> !message.duPorteur() && !message.lu()).count());
-		model.addAttribute("institutionEnCharge", this.messagerie.institutionEnCharge(lettre.reference()));
+		long nonLus = messages.stream().filter((message) -> !message.duPorteur() && !message.lu()).count();
+		model.addAttribute("messagesNonLus", nonLus);
+		model.addAttribute("institutionEnCharge",
+				this.messagerie.institutionEnCharge(lettre.reference(), lecture.ouvertes()));
 		model.addAttribute("texteMax", Messagerie.TEXTE_MAX);
-		model.addAttribute("historique", historique(lettre, messages));
-		// shown once as "non lu", read from now on
-		this.messagerie.luParLePorteur(lettre.reference(), user.getName());
-		model.addAttribute("taches", this.suivi.taches(lettre.reference()));
-		Suivi.Situation situation = this.suivi.situation(lettre.reference());
+		List<Accompagnements.Commentaire> commentaires = this.accompagnements.commentaires(lettre);
+		model.addAttribute("historique", historique(lecture, messages, commentaires));
+		// shown once as "non lu", read from now on; nothing to mark when none is shown
+		// unread (a message arrived since the thread was read stays unread)
+		if (nonLus > 0) {
+			this.messagerie.luParLePorteur(lettre.reference(), user.getName());
+		}
+		model.addAttribute("taches", this.suivi.taches(lecture));
+		Suivi.Situation situation = this.suivi.situation(lecture);
 		model.addAttribute("situation", situation);
-		model.addAttribute("statut", this.statuts.statut(lettre.reference()));
+		model.addAttribute("statut", this.statuts.statut(lecture));
 		model.addAttribute("pieces", this.pieces.deLettre(id));
 		model.addAttribute("documentsOfficiels", this.documents.ofDossier(lettre.reference()));
 		// A receipt is rendered by a job after the step's commit: said so until it is
 		// issued.
 		model.addAttribute("accuseEnCours", this.productions.accuseEnCours(lettre.reference()));
-		model.addAttribute("avisUrps", this.suivi.avisUrps(lettre.reference(), variables));
+		model.addAttribute("avisUrps", this.suivi.avisUrps(lecture, variables));
 		model.addAttribute("projetSante", this.taches.projetSante(id));
 		boolean instruction = variables.get(CreationProcess.DATE_VALIDATION_TACITE) != null
 				&& variables.get(CreationProcess.VALIDATION_PROJET) == null && situation.issue() == null;
 		model.addAttribute("instruction", instruction);
 		model.addAttribute("enPause", Boolean.TRUE.equals(variables.get(CreationProcess.VALIDATION_TACITE_EN_PAUSE)));
 		model.addAttribute("delai", PortailApiController.DelaiValidationTaciteJson.de(variables));
-		accompagnement(lettre, model);
+		accompagnement(lettre, commentaires, model);
 		return VIEW_DOSSIER;
 	}
 
@@ -355,8 +362,9 @@ class DossierController {
 	 * The engine's steps, the messages and the accompanying structures' comments, in the
 	 * order they happened.
 	 */
-	private List<Suivi.Evenement> historique(Lettre lettre, List<Messagerie.Message> messages) {
-		List<Suivi.Evenement> historique = new java.util.ArrayList<>(this.suivi.historique(lettre.reference()));
+	private List<Suivi.Evenement> historique(Suivi.Lecture lecture, List<Messagerie.Message> messages,
+			List<Accompagnements.Commentaire> commentaires) {
+		List<Suivi.Evenement> historique = new java.util.ArrayList<>(this.suivi.historique(lecture));
 		for (Messagerie.Message message : messages) {
 			String nom = message.duPorteur()
 					? this.portail.message("portail.historique.messagePorteur", message.institutionNom())
@@ -364,7 +372,7 @@ class DossierController {
 			java.util.Date le = java.util.Date.from(message.envoyeLe().toInstant());
 			historique.add(new Suivi.Evenement("message", nom, "message", le, le, message.auteurNom()));
 		}
-		for (Accompagnements.Commentaire commentaire : this.accompagnements.commentaires(lettre)) {
+		for (Accompagnements.Commentaire commentaire : commentaires) {
 			java.util.Date le = java.util.Date.from(commentaire.le().toInstant());
 			historique.add(new Suivi.Evenement("commentaire", commentaire.nomStructure() + " : " + commentaire.texte(),
 					"commentaire", le, le, commentaire.auteur()));
@@ -376,9 +384,13 @@ class DossierController {
 
 	/** The region's path, its accompanying structures and their comments. */
 	private void accompagnement(Lettre lettre, Model model) {
+		accompagnement(lettre, this.accompagnements.commentaires(lettre), model);
+	}
+
+	private void accompagnement(Lettre lettre, List<Accompagnements.Commentaire> commentaires, Model model) {
 		model.addAttribute("parcours", this.accompagnements.parcours(lettre).orElse(null));
 		model.addAttribute("structures", this.accompagnements.proposees(lettre));
-		model.addAttribute("commentaires", this.accompagnements.commentaires(lettre));
+		model.addAttribute("commentaires", commentaires);
 	}
 
 	@GetMapping("/{reference}/pieces/{pieceId}")

@@ -140,28 +140,41 @@ class Lettres {
 
 	/** The communes are read as typed ({@code lettre_commune} holds the codes). */
 	Optional<Lettre> find(long id) {
-		return this.jdbc.sql("select * from lettre_intention where id = :id").param("id", id).query((rs, row) -> {
-			LettreForm form = new LettreForm();
-			form.setNomCpts(rs.getString("nom_cpts"));
-			form.setCommunes(rs.getString("communes_saisies"));
-			form.setBesoins(rs.getString("besoins"));
-			form.setObjectifs(rs.getString("objectifs"));
-			form.setActions(rs.getString("actions"));
-			form.setMoyens(rs.getString("moyens"));
-			form.setMissionAccesSoins(rs.getBoolean("mission_acces_soins"));
-			form.setMissionParcours(rs.getBoolean("mission_parcours"));
-			form.setMissionPrevention(rs.getBoolean("mission_prevention"));
-			form.setMissionCrisesSanitaires(rs.getBoolean("mission_crises_sanitaires"));
-			form.setMontantFirDemande(rs.getString("montant_fir_demande"));
-			Long dossierId = rs.getObject("dossier_id", Long.class);
-			Optional<Dossiers.Dossier> dossier = (dossierId != null) ? this.dossiers.byId(dossierId) : Optional.empty();
-			return new Lettre(rs.getLong("id"), rs.getString("proprietaire"), dossierId, rs.getString("statut"),
-					dossier.map(Dossiers.Dossier::reference).orElse(null),
-					dossier.map(Dossiers.Dossier::region).orElse(null),
-					dossier.map(Dossiers.Dossier::processInstanceId).orElse(null),
-					rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
-					form);
-		}).optional().map(this::withParts);
+		return find("id", id, null);
+	}
+
+	/**
+	 * The lettre of this column's value; its dossier read here unless the caller has read
+	 * it already.
+	 */
+	private Optional<Lettre> find(String colonne, long valeur, Dossiers.Dossier connu) {
+		return this.jdbc.sql("select * from lettre_intention where " + colonne + " = :valeur")
+			.param("valeur", valeur)
+			.query((rs, row) -> {
+				LettreForm form = new LettreForm();
+				form.setNomCpts(rs.getString("nom_cpts"));
+				form.setCommunes(rs.getString("communes_saisies"));
+				form.setBesoins(rs.getString("besoins"));
+				form.setObjectifs(rs.getString("objectifs"));
+				form.setActions(rs.getString("actions"));
+				form.setMoyens(rs.getString("moyens"));
+				form.setMissionAccesSoins(rs.getBoolean("mission_acces_soins"));
+				form.setMissionParcours(rs.getBoolean("mission_parcours"));
+				form.setMissionPrevention(rs.getBoolean("mission_prevention"));
+				form.setMissionCrisesSanitaires(rs.getBoolean("mission_crises_sanitaires"));
+				form.setMontantFirDemande(rs.getString("montant_fir_demande"));
+				Long dossierId = rs.getObject("dossier_id", Long.class);
+				Optional<Dossiers.Dossier> dossier = (connu != null && dossierId != null && connu.id() == dossierId)
+						? Optional.of(connu) : (dossierId != null) ? this.dossiers.byId(dossierId) : Optional.empty();
+				return new Lettre(rs.getLong("id"), rs.getString("proprietaire"), dossierId, rs.getString("statut"),
+						dossier.map(Dossiers.Dossier::reference).orElse(null),
+						dossier.map(Dossiers.Dossier::region).orElse(null),
+						dossier.map(Dossiers.Dossier::processInstanceId).orElse(null),
+						rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
+						form);
+			})
+			.optional()
+			.map(this::withParts);
 	}
 
 	private Lettre withParts(Lettre lettre) {
@@ -183,12 +196,8 @@ class Lettres {
 
 	/** The sent lettre of a dossier, by its reference. */
 	Optional<Lettre> findByReference(String reference) {
-		return this.dossiers.byReference(reference)
-			.flatMap((dossier) -> this.jdbc.sql("select id from lettre_intention where dossier_id = :dossier")
-				.param("dossier", dossier.id())
-				.query(Long.class)
-				.optional())
-			.flatMap(this::find);
+		// the dossier read once: by its reference, then given to the lettre
+		return this.dossiers.byReference(reference).flatMap((dossier) -> find("dossier_id", dossier.id(), dossier));
 	}
 
 	/** The drafts of a user and the lettres of the dossiers they are a member of. */

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
@@ -166,13 +165,18 @@ public class Messagerie {
 	 * porteurs' single entry point.
 	 */
 	public Institution institutionEnCharge(String reference) {
+		return institutionEnCharge(reference,
+				this.tasks.createTaskQuery().processInstanceBusinessKey(reference).list());
+	}
+
+	/**
+	 * The same, from the dossier's open tasks already read by the caller (the porteur's
+	 * dossier page reads them once for all its parts).
+	 */
+	Institution institutionEnCharge(String reference, List<Task> ouvertesDuDossier) {
 		Set<Institution> ouvertes = EnumSet.noneOf(Institution.class);
-		for (Task task : this.tasks.createTaskQuery().processInstanceBusinessKey(reference).list()) {
-			for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
-				if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-					Institution.ofGroupId(link.getGroupId()).filter(Institution::isAgent).ifPresent(ouvertes::add);
-				}
-			}
+		for (String groupe : groupesCandidats(ouvertesDuDossier)) {
+			Institution.ofGroupId(groupe).filter(Institution::isAgent).ifPresent(ouvertes::add);
 		}
 		if (!ouvertes.isEmpty()) {
 			return choisir(ouvertes);
@@ -198,6 +202,26 @@ public class Messagerie {
 			}
 		}
 		return Institution.GUICHET_CPTS;
+	}
+
+	/**
+	 * The candidate groups of these open tasks, in one query: the engine's API reads them
+	 * task by task ({@code getIdentityLinksForTask}: four statements a task, 40 at the
+	 * URPS step), and its task query cannot return them. The runtime table
+	 * {@code ACT_RU_IDENTITYLINK} is read as the agents' list reads it
+	 * ({@code agents/ListeDossiers}).
+	 */
+	private List<String> groupesCandidats(List<Task> ouvertes) {
+		if (ouvertes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select distinct GROUP_ID_ from ACT_RU_IDENTITYLINK
+				where TASK_ID_ in (:taches) and TYPE_ = :type and GROUP_ID_ is not null""")
+			.param("taches", ouvertes.stream().map(Task::getId).toList())
+			.param("type", IdentityLinkType.CANDIDATE)
+			.query(String.class)
+			.list();
 	}
 
 	static Institution choisir(Set<Institution> institutions) {

@@ -8,11 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -83,14 +80,8 @@ class Statuts {
 
 	private final Suivi suivi;
 
-	private final HistoryService history;
-
-	private final TaskService tasks;
-
-	Statuts(Suivi suivi, HistoryService history, TaskService tasks) {
+	Statuts(Suivi suivi) {
 		this.suivi = suivi;
-		this.history = history;
-		this.tasks = tasks;
 	}
 
 	/** The status of a draft: en construction. */
@@ -100,7 +91,12 @@ class Statuts {
 
 	/** The status of the sent dossier of this reference. */
 	Statut statut(String reference) {
-		List<HistoricProcessInstance> instances = this.suivi.instances(reference);
+		return statut(this.suivi.lecture(reference));
+	}
+
+	/** The same, from the dossier's reading of this request. */
+	Statut statut(Suivi.Lecture lecture) {
+		List<HistoricProcessInstance> instances = lecture.instances();
 		if (instances.isEmpty()) {
 			return new Statut(Code.DEPOSEE, null, null, false);
 		}
@@ -109,7 +105,7 @@ class Statuts {
 		Optional<HistoricProcessInstance> evaluation = instance(instances, EvaluationProcess.PROCESS_ID);
 		boolean creationEnCours = creation.map(Statuts::enCours).orElse(false);
 		if (creation.isPresent() && !creationEnCours) {
-			String fin = fin(creation.get());
+			String fin = Suivi.fin(lecture, creation.get());
 			if (CreationProcess.DOSSIER_ABANDONNE.equals(fin)) {
 				return clos(Code.ABANDONNE);
 			}
@@ -120,27 +116,27 @@ class Statuts {
 				return clos(Code.PROJET_OPPOSE);
 			}
 		}
-		List<Task> ouvertes = this.tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
+		List<Task> ouvertes = lecture.ouvertes();
 		if (evaluation.isPresent() && enCours(evaluation.get())) {
-			return evaluation(evaluation.get(), ouvertes);
+			return evaluation(lecture, evaluation.get(), ouvertes);
 		}
 		if (contrat.isPresent() && enCours(contrat.get())) {
-			return contrat(contrat.get(), ouvertes);
+			return contrat(lecture, contrat.get(), ouvertes);
 		}
 		if (creationEnCours) {
-			return creation(reference, creation.get(), ouvertes);
+			return creation(lecture, creation.get(), ouvertes);
 		}
 		// every instance has ended: the contract's issue tells how
-		return contrat.map(this::issueContrat).orElse(clos(Code.CONTRAT_TERMINE));
+		return contrat.map((instance) -> issueContrat(lecture, instance)).orElse(clos(Code.CONTRAT_TERMINE));
 	}
 
-	private Statut evaluation(HistoricProcessInstance instance, List<Task> ouvertes) {
-		Integer numero = (variable(instance, ContratProcess.NUMERO_EVALUATION) instanceof Number n) ? n.intValue()
-				: null;
-		Set<String> actives = actives(instance);
+	private Statut evaluation(Suivi.Lecture lecture, HistoricProcessInstance instance, List<Task> ouvertes) {
+		Integer numero = (lecture.variable(instance, ContratProcess.NUMERO_EVALUATION) instanceof Number n)
+				? n.intValue() : null;
+		Set<String> actives = actives(lecture, instance);
 		if (actives.contains(EvaluationProcess.ANNIVERSAIRE_ATTEINT)) {
-			Date anniversaire = (variable(instance, ContratProcess.DATE_ANNIVERSAIRE) instanceof Date date) ? date
-					: null;
+			Date anniversaire = (lecture.variable(instance, ContratProcess.DATE_ANNIVERSAIRE) instanceof Date date)
+					? date : null;
 			// the first year runs from the signature: the contract is signed, nothing is
 			// due
 			if (numero == null || numero == 1) {
@@ -152,10 +148,8 @@ class Statuts {
 				false);
 	}
 
-	private Statut contrat(HistoricProcessInstance instance, List<Task> ouvertes) {
-		List<HistoricActivityInstance> activites = this.history.createHistoricActivityInstanceQuery()
-			.processInstanceId(instance.getId())
-			.list();
+	private Statut contrat(Suivi.Lecture lecture, HistoricProcessInstance instance, List<Task> ouvertes) {
+		List<HistoricActivityInstance> activites = activites(lecture, instance);
 		Set<String> actives = activites.stream()
 			.filter((activite) -> activite.getEndTime() == null)
 			.map(HistoricActivityInstance::getActivityId)
@@ -164,13 +158,13 @@ class Statuts {
 			.map(HistoricActivityInstance::getActivityId)
 			.collect(Collectors.toSet());
 		// the contract's issue is known before its notification (asynchronous) has run
-		if (Boolean.TRUE.equals(variable(instance, ContratProcess.RESILIER_CONTRAT))) {
+		if (Boolean.TRUE.equals(lecture.variable(instance, ContratProcess.RESILIER_CONTRAT))) {
 			return clos(Code.CONTRAT_RESILIE);
 		}
 		if (passees.contains(ContratProcess.DELAI_SIGNATURE_EXPIRE)) {
 			return clos(Code.CONTRAT_NON_SIGNE);
 		}
-		if (Boolean.FALSE.equals(variable(instance, ContratProcess.ELIGIBLE))) {
+		if (Boolean.FALSE.equals(lecture.variable(instance, ContratProcess.ELIGIBLE))) {
 			return clos(Code.CONTRAT_NON_ELIGIBLE);
 		}
 		if (actives.contains(ContratProcess.SIGNATURE_CONTRAT)) {
@@ -180,16 +174,16 @@ class Statuts {
 		if (passees.contains(ContratProcess.SIGNATURE_CONTRAT) || passees.contains(ContratProcess.EVALUER_ANNEE)) {
 			return new Statut(Code.CONTRAT_SIGNE, 1, null, false);
 		}
-		boolean tacite = "tacite".equals(variable(instance, CreationProcess.VALIDATION_PROJET));
+		boolean tacite = "tacite".equals(lecture.variable(instance, CreationProcess.VALIDATION_PROJET));
 		return new Statut(tacite ? Code.PROJET_REPUTE_VALIDE : Code.PROJET_VALIDE, null,
 				echeance(ouvertes, instance, ContratProcess.PREPARER_CONTRAT), false);
 	}
 
-	private Statut creation(String reference, HistoricProcessInstance instance, List<Task> ouvertes) {
-		Set<String> actives = actives(instance);
+	private Statut creation(Suivi.Lecture lecture, HistoricProcessInstance instance, List<Task> ouvertes) {
+		Set<String> actives = actives(lecture, instance);
 		if (actives.contains(CreationProcess.PREPARER_ET_SIGNER_CONTRAT)) {
 			// the called contract has not started yet (an asynchronous continuation)
-			boolean tacite = "tacite".equals(variable(instance, CreationProcess.VALIDATION_PROJET));
+			boolean tacite = "tacite".equals(lecture.variable(instance, CreationProcess.VALIDATION_PROJET));
 			return new Statut(tacite ? Code.PROJET_REPUTE_VALIDE : Code.PROJET_VALIDE, null, null, false);
 		}
 		if (actives.contains(CreationProcess.CORRIGER_PROJET_SANTE)) {
@@ -197,8 +191,8 @@ class Statuts {
 					echeance(ouvertes, instance, CreationProcess.CORRIGER_PROJET_SANTE), true);
 		}
 		if (actives.contains(CreationProcess.INSTRUIRE_PROJET_SANTE)) {
-			boolean pause = Boolean.TRUE.equals(variable(instance, CreationProcess.VALIDATION_TACITE_EN_PAUSE));
-			Object date = variable(instance, CreationProcess.DATE_VALIDATION_TACITE);
+			boolean pause = Boolean.TRUE.equals(lecture.variable(instance, CreationProcess.VALIDATION_TACITE_EN_PAUSE));
+			Object date = lecture.variable(instance, CreationProcess.DATE_VALIDATION_TACITE);
 			return new Statut(Code.PROJET_EN_INSTRUCTION, null, (!pause && date instanceof Date d) ? d : null, pause);
 		}
 		if (actives.contains(CreationProcess.DEPOSER_PROJET_SANTE)) {
@@ -229,8 +223,8 @@ class Statuts {
 		return new Statut(Code.EN_INSTRUCTION, null, echeance(ouvertes, instance, null), false);
 	}
 
-	private Statut issueContrat(HistoricProcessInstance contrat) {
-		Object issue = variable(contrat, ContratProcess.ISSUE_CONTRAT);
+	private Statut issueContrat(Suivi.Lecture lecture, HistoricProcessInstance contrat) {
+		Object issue = lecture.variable(contrat, ContratProcess.ISSUE_CONTRAT);
 		String fin = (issue != null) ? issue.toString() : "";
 		return switch (fin) {
 			case "resilie" -> clos(Code.CONTRAT_RESILIE);
@@ -257,43 +251,19 @@ class Statuts {
 			.max(Comparator.comparing(HistoricProcessInstance::getStartTime));
 	}
 
-	private Set<String> actives(HistoricProcessInstance instance) {
-		return this.history.createHistoricActivityInstanceQuery()
-			.processInstanceId(instance.getId())
-			.unfinished()
-			.list()
+	/** The activities of this instance, read once for the dossier. */
+	private static List<HistoricActivityInstance> activites(Suivi.Lecture lecture, HistoricProcessInstance instance) {
+		return lecture.activites()
 			.stream()
+			.filter((activite) -> instance.getId().equals(activite.getProcessInstanceId()))
+			.toList();
+	}
+
+	private static Set<String> actives(Suivi.Lecture lecture, HistoricProcessInstance instance) {
+		return activites(lecture, instance).stream()
+			.filter((activite) -> activite.getEndTime() == null)
 			.map(HistoricActivityInstance::getActivityId)
 			.collect(Collectors.toSet());
-	}
-
-	/** The end event reached (the abandon's event subprocess ends the instance too). */
-	private String fin(HistoricProcessInstance instance) {
-		return this.history.createHistoricActivityInstanceQuery()
-			.processInstanceId(instance.getId())
-			.activityType("noneEndEvent")
-			.orderByHistoricActivityInstanceEndTime()
-			.desc()
-			.list()
-			.stream()
-			.map(HistoricActivityInstance::getActivityId)
-			.findFirst()
-			.orElse(instance.getEndActivityId());
-	}
-
-	private Object variable(HistoricProcessInstance instance, String name) {
-		return this.history.createHistoricVariableInstanceQuery()
-			.processInstanceId(instance.getId())
-			.variableName(name)
-			.disableBinaryFetching()
-			.list()
-			.stream()
-			.filter((variable) -> variable.getActivityInstanceId() == null
-					|| variable.getActivityInstanceId().equals(variable.getProcessInstanceId()))
-			.map(HistoricVariableInstance::getValue)
-			.filter(Objects::nonNull)
-			.findFirst()
-			.orElse(null);
 	}
 
 	/**

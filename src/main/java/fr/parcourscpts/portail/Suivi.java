@@ -1,6 +1,7 @@
 package fr.parcourscpts.portail;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -80,12 +81,105 @@ class Suivi {
 		this.tasks = tasks;
 	}
 
+	/**
+	 * What the engine knows of one dossier, each part read at most once, when first
+	 * asked: its instances, their variables and activities, its open tasks. The porteur's
+	 * dossier page asks for them from its timeline, history, situation, status and
+	 * messages: read each time, the instances were read five times and the open tasks
+	 * four (34 statements a page, docs/scale.md). One reading serves one request: it is
+	 * never kept, so a page shows what the engine holds when it is asked.
+	 */
+	final class Lecture {
+
+		private final String reference;
+
+		private List<HistoricProcessInstance> instances;
+
+		private List<HistoricVariableInstance> variablesLues;
+
+		private Map<String, Object> variables;
+
+		private List<HistoricActivityInstance> activites;
+
+		private List<Task> ouvertes;
+
+		private Lecture(String reference) {
+			this.reference = reference;
+		}
+
+		String reference() {
+			return this.reference;
+		}
+
+		/** The dossier's instances, the first started first. */
+		List<HistoricProcessInstance> instances() {
+			if (this.instances == null) {
+				this.instances = Suivi.this.history.createHistoricProcessInstanceQuery()
+					.processInstanceBusinessKey(this.reference)
+					.orderByProcessInstanceStartTime()
+					.asc()
+					.list();
+			}
+			return this.instances;
+		}
+
+		/** Every variable of every instance (any scope), in the engine's order (id). */
+		List<HistoricVariableInstance> variablesLues() {
+			if (this.variablesLues == null) {
+				List<HistoricProcessInstance> all = instances();
+				this.variablesLues = all.isEmpty() ? List.of()
+						: Suivi.this.history.createHistoricVariableInstanceQuery()
+							.processInstanceIdIn(
+									all.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+							.disableBinaryFetching()
+							.list();
+			}
+			return this.variablesLues;
+		}
+
+		/** The process-scope value of the variable in this instance, or null. */
+		Object variable(HistoricProcessInstance instance, String name) {
+			return variablesLues().stream()
+				.filter((variable) -> instance.getId().equals(variable.getProcessInstanceId())
+						&& name.equals(variable.getName()))
+				.filter((variable) -> variable.getActivityInstanceId() == null
+						|| variable.getActivityInstanceId().equals(variable.getProcessInstanceId()))
+				.map(HistoricVariableInstance::getValue)
+				.filter(Objects::nonNull)
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** The activities of every instance, in the order they started. */
+		List<HistoricActivityInstance> activites() {
+			if (this.activites == null) {
+				this.activites = Suivi.this.activites(instances());
+			}
+			return this.activites;
+		}
+
+		/** The open tasks of the dossier's instances, the earliest due first. */
+		List<Task> ouvertes() {
+			if (this.ouvertes == null) {
+				this.ouvertes = Suivi.this.tasks.createTaskQuery()
+					.processInstanceBusinessKey(this.reference)
+					.initializeFormKeys()
+					.orderByDueDate()
+					.asc()
+					.list();
+			}
+			return this.ouvertes;
+		}
+
+	}
+
+	/** A reading of the dossier for one request (see {@link Lecture}). */
+	Lecture lecture(String reference) {
+		return new Lecture(reference);
+	}
+
 	List<HistoricProcessInstance> instances(String reference) {
-		return this.history.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(reference)
-			.orderByProcessInstanceStartTime()
-			.asc()
-			.list();
+		return lecture(reference).instances();
 	}
 
 	/** The main instance of the dossier (the first one started). */
@@ -102,12 +196,11 @@ class Suivi {
 
 	/** The porteur tasks open for the dossier, the earliest due first. */
 	List<Tache> taches(String reference) {
-		return this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(reference)
-			.initializeFormKeys()
-			.orderByDueDate()
-			.asc()
-			.list()
+		return taches(lecture(reference));
+	}
+
+	List<Tache> taches(Lecture lecture) {
+		return lecture.ouvertes()
 			.stream()
 			.filter((task) -> task.getFormKey() != null && task.getFormKey().startsWith(PORTAIL))
 			.map(Suivi::tache)
@@ -129,15 +222,22 @@ class Suivi {
 	 * the called ones, which see copies of its variables.
 	 */
 	Map<String, Object> variables(String reference) {
-		List<HistoricProcessInstance> instances = instances(reference);
+		return variables(lecture(reference));
+	}
+
+	Map<String, Object> variables(Lecture lecture) {
+		if (lecture.variables == null) {
+			lecture.variables = Collections.unmodifiableMap(variables(lecture.instances(), lecture.variablesLues()));
+		}
+		return lecture.variables;
+	}
+
+	private static Map<String, Object> variables(List<HistoricProcessInstance> instances,
+			List<HistoricVariableInstance> all) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		if (instances.isEmpty()) {
 			return variables;
 		}
-		List<HistoricVariableInstance> all = this.history.createHistoricVariableInstanceQuery()
-			.processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-			.disableBinaryFetching()
-			.list();
 		List<String> order = instances.stream().map(HistoricProcessInstance::getId).toList();
 		all.stream()
 			// process-scope variables only; the URPS' local ones are merged in avisUrps
@@ -150,7 +250,7 @@ class Suivi {
 	}
 
 	List<HistoricActivityInstance> activites(String reference) {
-		return activites(instances(reference));
+		return lecture(reference).activites();
 	}
 
 	private List<HistoricActivityInstance> activites(List<HistoricProcessInstance> instances) {
@@ -173,9 +273,12 @@ class Suivi {
 
 	/** The timeline of the steps of the path: done, current, to come. */
 	List<Etape> etapes(String reference, Map<String, Object> variables) {
-		List<HistoricProcessInstance> instances = instances(reference);
-		List<HistoricActivityInstance> activites = activites(instances);
-		HistoricProcessInstance principale = principale(instances);
+		return etapes(lecture(reference), variables);
+	}
+
+	List<Etape> etapes(Lecture lecture, Map<String, Object> variables) {
+		List<HistoricActivityInstance> activites = lecture.activites();
+		HistoricProcessInstance principale = principale(lecture.instances());
 		boolean termine = principale != null && principale.getEndTime() != null;
 		List<Etape> etapes = new ArrayList<>();
 		for (Jalon jalon : JALONS) {
@@ -215,7 +318,11 @@ class Suivi {
 	 * Every task, event and end of the dossier's instances, in the order they happened.
 	 */
 	List<Evenement> historique(String reference) {
-		return activites(reference).stream().filter((activite) -> switch (activite.getActivityType()) {
+		return historique(lecture(reference));
+	}
+
+	List<Evenement> historique(Lecture lecture) {
+		return lecture.activites().stream().filter((activite) -> switch (activite.getActivityType()) {
 			case "userTask", "startEvent", "noneEndEvent", "boundaryTimer", "messageStartEvent", "callActivity",
 					"subProcess" ->
 				true;
@@ -228,26 +335,21 @@ class Suivi {
 
 	/** Where the dossier stands: current steps and next date, or how it ended. */
 	Situation situation(String reference) {
-		HistoricProcessInstance principale = principale(reference);
+		return situation(lecture(reference));
+	}
+
+	Situation situation(Lecture lecture) {
+		HistoricProcessInstance principale = principale(lecture.instances());
 		if (principale == null) {
 			return new Situation(List.of(), null, null);
 		}
 		if (principale.getEndTime() != null) {
 			// the end event reached (the process' end activity may be the abandon's
 			// event subprocess)
-			String fin = this.history.createHistoricActivityInstanceQuery()
-				.processInstanceId(principale.getId())
-				.activityType("noneEndEvent")
-				.orderByHistoricActivityInstanceEndTime()
-				.desc()
-				.list()
-				.stream()
-				.map(HistoricActivityInstance::getActivityId)
-				.findFirst()
-				.orElse(principale.getEndActivityId());
-			return new Situation(List.of(), null, fin);
+			return new Situation(List.of(), null, fin(lecture, principale));
 		}
-		List<Task> ouvertes = this.tasks.createTaskQuery().processInstanceBusinessKey(reference).list();
+		// in the order of their ids, as the engine's task query lists them by default
+		List<Task> ouvertes = lecture.ouvertes().stream().sorted(Comparator.comparing(Task::getId)).toList();
 		List<String> courantes = ouvertes.stream().map(Task::getName).distinct().toList();
 		Date prochaine = ouvertes.stream()
 			.map(Task::getDueDate)
@@ -257,15 +359,37 @@ class Suivi {
 		return new Situation(courantes, prochaine, null);
 	}
 
+	/**
+	 * The end event the instance reached, the last one ended first (the abandon's event
+	 * subprocess ends the instance too), or the instance's end activity.
+	 */
+	static String fin(Lecture lecture, HistoricProcessInstance instance) {
+		return lecture.activites()
+			.stream()
+			.filter((activite) -> instance.getId().equals(activite.getProcessInstanceId())
+					&& "noneEndEvent".equals(activite.getActivityType()))
+			// latest end first, as the engine's "order by end time desc" (no end: first)
+			.sorted(Comparator
+				.comparing(HistoricActivityInstance::getEndTime, Comparator.nullsLast(Comparator.<Date>naturalOrder()))
+				.reversed())
+			.map(HistoricActivityInstance::getActivityId)
+			.findFirst()
+			.orElse(instance.getEndActivityId());
+	}
+
 	/** The URPS opinions, once the Guichet has forwarded them to the ARS. */
 	Map<String, Map<String, String>> avisUrps(String reference, Map<String, Object> variables) {
+		return avisUrps(lecture(reference), variables);
+	}
+
+	Map<String, Map<String, String>> avisUrps(Lecture lecture, Map<String, Object> variables) {
 		// the opinions first: without them, the engine need not be asked where the lettre
 		// is
 		Object json = variables.get(CreationProcess.AVIS_URPS);
 		if (!(json instanceof String text) || text.isBlank()) {
 			return Map.of();
 		}
-		boolean transmis = "ars".equals(variables.get(CreationProcess.DESTINATAIRE_LETTRE)) || transmisArs(reference);
+		boolean transmis = "ars".equals(variables.get(CreationProcess.DESTINATAIRE_LETTRE)) || transmisArs(lecture);
 		return transmis ? AvisUrps.lire(text) : Map.of();
 	}
 
@@ -289,22 +413,25 @@ class Suivi {
 	 * Guichet has forwarded the lettre and the opinions.
 	 */
 	boolean transmisArs(String reference) {
-		String[] ids = instances(reference).stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
-		if (ids.length == 0) {
+		return transmisArs(lecture(reference));
+	}
+
+	boolean transmisArs(Lecture lecture) {
+		if (lecture.instances().isEmpty()) {
 			return false;
 		}
-		Object destinataire = this.history.createHistoricVariableInstanceQuery()
-			.processInstanceIdIn(ids)
-			.variableName(CreationProcess.DESTINATAIRE_LETTRE)
-			.list()
+		// any scope, the first by id, as a query by the variable's name answers
+		Object destinataire = lecture.variablesLues()
 			.stream()
+			.filter((variable) -> CreationProcess.DESTINATAIRE_LETTRE.equals(variable.getName()))
 			.map(HistoricVariableInstance::getValue)
 			.findFirst()
 			.orElse(null);
 		if ("ars".equals(destinataire)) {
 			return true;
 		}
-		return activites(reference).stream()
+		return lecture.activites()
+			.stream()
 			.anyMatch((activite) -> activite.getActivityId().equals(CreationProcess.TRANSMETTRE_AVIS_ARS)
 					&& activite.getEndTime() != null);
 	}

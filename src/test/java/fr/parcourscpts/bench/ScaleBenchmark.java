@@ -212,7 +212,7 @@ class ScaleBenchmark {
 					p2(api, bare, taches);
 				}
 				if (figures.contains("P4")) {
-					p4(api, porteurLettres, clients, secondes);
+					p4(app, api, porteurLettres, clients, secondes, "", "");
 				}
 				long rssAfter = app.rssMegaoctets();
 				ligne("P5 start to first 200 (s)", "%.1f".formatted(app.demarreeEnSecondes()),
@@ -308,7 +308,7 @@ class ScaleBenchmark {
 								COMMUNE_PAR_REGION.get((k % 2 == 0) ? "76" : regions.get(k % regions.size())));
 						return 1;
 					});
-					p4(api, api.references(), clients, secondes, label);
+					p4(app, api, api.references(), clients, secondes, label, String.valueOf(n));
 					long rssAfter = app.rssMegaoctets();
 					ligne("P5 start to first 200 (s)" + label, "%.1f".formatted(app.demarreeEnSecondes()), "—", "—",
 							"≤ 10 s");
@@ -1061,35 +1061,69 @@ class ScaleBenchmark {
 
 	// P4: pages under 50 concurrent users
 
-	private void p4(Api api, List<String> lettres, int clients, int secondes) throws Exception {
-		p4(api, lettres, clients, secondes, "");
-	}
-
-	private void p4(Api api, List<String> lettres, int clients, int secondes, String label) throws Exception {
-		Pages porteur = load(clients, secondes, () -> {
+	/**
+	 * The two pages, each loaded by {@code clients} users for {@code secondes}. Besides
+	 * the times (which the machine's load moves), the application's CPU time per page
+	 * (its process' user + system time over the load, divided by the pages served): what
+	 * a page costs, whatever else runs on the machine. {@code -Dbench.jfr=true} records
+	 * each load with Java Flight Recorder ({@code p4-porteur<suffixe>.jfr},
+	 * {@code p4-agents<suffixe>.jfr} in {@code target/bench}; {@code scripts/jfr-hot}).
+	 */
+	private void p4(ApplicationEnfant app, Api api, List<String> lettres, int clients, int secondes, String label,
+			String suffixe) throws Exception {
+		Pages porteur = profile(app, "p4-porteur" + suffixe, () -> load(app, clients, secondes, () -> {
 			Session session = api.login(PORTEUR);
 			return () -> session.get("/dossiers/" + lettres.get((int) (Math.random() * lettres.size())));
-		});
+		}));
 		ligne("P4 porteur's dossier page p50/p95/p99 (ms), " + clients + " users, " + secondes + " s" + label,
-				porteur.stats + "; " + porteur.pages + " pages, " + porteur.errors + " errors", "—", "—",
-				"p95 ≤ 100 ms, 0 errors");
-		Pages agents = load(clients, secondes, () -> {
+				porteur.stats + "; " + porteur.pages + " pages, " + porteur.errors + " errors" + porteur.cpu(), "—",
+				"—", "p95 ≤ 100 ms, 0 errors");
+		Pages agents = profile(app, "p4-agents" + suffixe, () -> load(app, clients, secondes, () -> {
 			Session session = api.login("guichet.bench");
 			return () -> session.get("/agents");
-		});
+		}));
 		ligne("P4 agents' dossier list p50/p95/p99 (ms), " + clients + " users, " + secondes + " s" + label,
-				agents.stats + "; " + agents.pages + " pages, " + agents.errors + " errors", "—", "—",
+				agents.stats + "; " + agents.pages + " pages, " + agents.errors + " errors" + agents.cpu(), "—", "—",
 				"p95 ≤ 100 ms, 0 errors");
 	}
 
-	private record Pages(Stats stats, int pages, int errors) {
+	private interface Charge {
+
+		Pages run() throws Exception;
+
 	}
 
-	private Pages load(int clients, int secondes, Supplier<Supplier<Integer>> session) throws Exception {
+	private static Pages profile(ApplicationEnfant app, String name, Charge charge) throws Exception {
+		if (!Boolean.getBoolean("bench.jfr")) {
+			return charge.run();
+		}
+		app.jcmd("JFR.start", "name=" + name, "settings=profile");
+		try {
+			return charge.run();
+		}
+		finally {
+			app.jcmd("JFR.stop", "name=" + name,
+					"filename=" + Path.of("target", "bench", name + ".jfr").toAbsolutePath());
+		}
+	}
+
+	/** {@code cpuSecondes}: the application's CPU time during the load, -1 unknown. */
+	private record Pages(Stats stats, int pages, int errors, double cpuSecondes) {
+
+		String cpu() {
+			return (this.cpuSecondes < 0 || this.pages == 0) ? ""
+					: "; %.1f ms of CPU a page".formatted(this.cpuSecondes * 1000 / this.pages);
+		}
+
+	}
+
+	private Pages load(ApplicationEnfant app, int clients, int secondes, Supplier<Supplier<Integer>> session)
+			throws Exception {
 		List<Supplier<Integer>> sessions = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
 			sessions.add(session.get());
 		}
+		double cpuBefore = app.cpuSecondes();
 		List<Long> times = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger errors = new AtomicInteger();
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(secondes);
@@ -1114,7 +1148,9 @@ class ScaleBenchmark {
 		}
 		threads.shutdown();
 		threads.awaitTermination(secondes + 120, TimeUnit.SECONDS);
-		return new Pages(Stats.of(times), times.size(), errors.get());
+		double cpuAfter = app.cpuSecondes();
+		return new Pages(Stats.of(times), times.size(), errors.get(),
+				(cpuBefore < 0 || cpuAfter < 0) ? -1 : cpuAfter - cpuBefore);
 	}
 
 	// P3: a storm of tacit-validation timers due at once, on two nodes

@@ -31,6 +31,15 @@ public class CompteurSql implements BeanPostProcessor {
 
 	private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
 
+	/** The connections each thread holds now (taken and not closed yet). */
+	private static final ThreadLocal<int[]> HELD = ThreadLocal.withInitial(() -> new int[1]);
+
+	/**
+	 * While {@link #connexionsSimultanees} runs: where a thread took a connection while
+	 * it held one already.
+	 */
+	private static volatile List<String> seconds;
+
 	/** The SQL of the statements {@code work} issued on this thread, in order. */
 	public static List<String> statements(Runnable work) {
 		List<String> recorded = new ArrayList<>();
@@ -43,6 +52,44 @@ public class CompteurSql implements BeanPostProcessor {
 			RECORDED.set(outer);
 		}
 		return recorded;
+	}
+
+	/**
+	 * Where a thread whose name starts with {@code threads} (Tomcat's request threads:
+	 * {@code http-nio}) took a second connection while it held a first, during
+	 * {@code work}: the stack of each such second taking. A request that does so can
+	 * deadlock the pool under load (every connection held by a request that waits for
+	 * another one), which a page that takes one at a time never does.
+	 */
+	public static synchronized List<String> connexionsSimultanees(String threads, Runnable work) {
+		List<String> found = java.util.Collections.synchronizedList(new ArrayList<>());
+		seconds = found;
+		prefix = threads;
+		try {
+			work.run();
+		}
+		finally {
+			seconds = null;
+		}
+		return List.copyOf(found);
+	}
+
+	private static volatile String prefix = "";
+
+	/** Counts a connection taken by this thread; returns the counter to decrement. */
+	private static int[] taken() {
+		int[] counter = HELD.get();
+		int held = ++counter[0];
+		List<String> watching = seconds;
+		if (watching != null && held > 1 && Thread.currentThread().getName().startsWith(prefix)) {
+			StringBuilder stack = new StringBuilder(
+					Thread.currentThread().getName() + " holds " + (held - 1) + " connection(s) and takes another:");
+			for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+				stack.append("\n\tat ").append(frame);
+			}
+			watching.add(stack.toString());
+		}
+		return counter;
 	}
 
 	@Override
@@ -70,7 +117,17 @@ public class CompteurSql implements BeanPostProcessor {
 		}
 
 		private static Connection counting(Connection connection) {
-			InvocationHandler handler = (proxy, method, args) -> invoke(connection, method, args);
+			// decremented on the counter of the thread that took it, should another
+			// close it
+			int[] counter = taken();
+			boolean[] closed = { false };
+			InvocationHandler handler = (proxy, method, args) -> {
+				if ("close".equals(method.getName()) && !closed[0]) {
+					closed[0] = true;
+					counter[0]--;
+				}
+				return invoke(connection, method, args);
+			};
 			return (Connection) Proxy.newProxyInstance(CompteurSql.class.getClassLoader(),
 					new Class<?>[] { Connection.class }, handler);
 		}
