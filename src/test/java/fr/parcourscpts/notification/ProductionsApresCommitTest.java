@@ -132,10 +132,7 @@ class ProductionsApresCommitTest {
 			return id;
 		});
 
-		assertThat(this.jdbc.sql("select count(*) from production_apres_commit where reference = :r")
-			.param("r", reference)
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(lignes(reference)).isZero();
 		assertThat(ProductionsEnAttente.jobs(this.engine, instance)).isEmpty();
 		assertThat(this.engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count())
 			.isZero();
@@ -268,10 +265,7 @@ class ProductionsApresCommitTest {
 	}
 
 	private long lignes(String reference) {
-		return this.jdbc.sql("select count(*) from production_apres_commit where reference = :r")
-			.param("r", reference)
-			.query(Long.class)
-			.single();
+		return compter("production_apres_commit", reference);
 	}
 
 	private long ligne(String reference) {
@@ -299,7 +293,11 @@ class ProductionsApresCommitTest {
 	}
 
 	private long documents(String reference) {
-		return this.jdbc.sql("select count(*) from document where reference = :r")
+		return compter("document", reference);
+	}
+
+	private long compter(String table, String reference) {
+		return this.jdbc.sql("select count(*) from " + table + " where reference = :r")
 			.param("r", reference)
 			.query(Long.class)
 			.single();
