@@ -50,6 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PostgreSQL) and checks the conditions again, so one node purges a given dossier and a
  * failure leaves the dossier whole. The rows go through each module's
  * {@link DonneesDossier}; each run is recorded in {@code purge_passage} with counts only.
+ * The same run then removes what the modules keep about no dossier once its own retention
+ * has passed ({@link DonneesSansDossier}: the accounts' mails).
  */
 @Service
 class PurgeDossiers {
@@ -70,6 +72,8 @@ class PurgeDossiers {
 
 	private final List<DonneesDossier> modules;
 
+	private final List<DonneesSansDossier> horsDossier;
+
 	private final RuntimeService runtime;
 
 	private final HistoryService history;
@@ -84,12 +88,14 @@ class PurgeDossiers {
 
 	private final String noeud;
 
-	PurgeDossiers(JdbcClient jdbc, Dossiers dossiers, List<DonneesDossier> modules, RuntimeService runtime,
-			HistoryService history, RepositoryService repository, PlatformTransactionManager transactions,
-			DataSource dataSource, @Value("${parcours.purge.lot:100}") int lot) {
+	PurgeDossiers(JdbcClient jdbc, Dossiers dossiers, List<DonneesDossier> modules,
+			List<DonneesSansDossier> horsDossier, RuntimeService runtime, HistoryService history,
+			RepositoryService repository, PlatformTransactionManager transactions, DataSource dataSource,
+			@Value("${parcours.purge.lot:100}") int lot) {
 		this.jdbc = jdbc;
 		this.dossiers = dossiers;
 		this.modules = List.copyOf(modules);
+		this.horsDossier = List.copyOf(horsDossier);
 		this.runtime = runtime;
 		this.history = history;
 		this.repository = repository;
@@ -147,6 +153,11 @@ class PurgeDossiers {
 				}
 				apres = ids.get(ids.size() - 1);
 			}
+		}
+		// their retention is their module's, not the model's: purged even without one
+		for (DonneesSansDossier module : this.horsDossier) {
+			Map<String, Integer> supprimees = this.transaction.execute((status) -> module.purger(maintenant));
+			supprimees.forEach((table, n) -> lignes.merge(table, n, Integer::sum));
 		}
 		return enregistrer(debut, examines, purges, lignes);
 	}

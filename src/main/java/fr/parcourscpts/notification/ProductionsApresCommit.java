@@ -46,6 +46,20 @@ import org.springframework.stereotype.Service;
  * happens once: a failure rolls it all back and the job is tried again (the engine's 3
  * retries, then an incident in Cockpit); a rolled-back request leaves neither the row nor
  * the job.
+ * <p>
+ * The job runs after the step, so the task may be gone by then: completed, cancelled by
+ * the dossier's abandon, its instance deleted (the job has no execution, so the engine
+ * does not delete it with the instance). It then produces only what is still owed: the
+ * receipt of a deposit, which the law requires whatever became of the dossier since, and
+ * not the mails inviting the agents or the porteur to a task that no longer exists. The
+ * row goes in every case.
+ * <p>
+ * Why Java serialization and not JSON: the row carries process variables whose types the
+ * receipt is written from (dates, {@code Long} and {@code Integer}, {@code BigDecimal});
+ * JSON would need a typed encoding of each value, which is what serialization already is.
+ * The bytes are written by this class only, in the application's own table, and read back
+ * through a filter that accepts the two records and the JDK's value classes, within
+ * bounds of depth, references and size.
  */
 @Service
 public class ProductionsApresCommit implements JobHandler<ProductionsApresCommit.Ligne> {
@@ -60,7 +74,7 @@ public class ProductionsApresCommit implements JobHandler<ProductionsApresCommit
 	 * variables (strings, numbers, dates, lists, maps), nothing else.
 	 */
 	private static final ObjectInputFilter FILTRE = ObjectInputFilter.Config.createFilter(
-			"fr.parcourscpts.notification.TacheCreee;fr.parcourscpts.notification.DossierNotified;java.lang.*;java.util.*;java.math.*;java.time.*;java.sql.Timestamp;!*");
+			"maxdepth=20;maxrefs=100000;maxbytes=10000000;fr.parcourscpts.notification.TacheCreee;fr.parcourscpts.notification.DossierNotified;java.lang.*;java.util.*;java.math.*;java.time.*;java.sql.Timestamp;!*");
 
 	private final JdbcClient jdbc;
 
@@ -82,28 +96,29 @@ public class ProductionsApresCommit implements JobHandler<ProductionsApresCommit
 	void planifier(TacheCreee tache, String processInstanceId) {
 		TacheCreee simple = new TacheCreee(tache.taskId(), tache.nom(), tache.cle(), tache.region(), tache.echeance(),
 				tache.groupes(), tache.reference(), tache.creeeLe(), tache.accuse(), valeursSimples(tache.donnees()));
-		planifier(simple, tache.reference(), tache.accuse(), tache.region(), processInstanceId);
+		planifier(simple, tache.reference(), tache.accuse(), tache.region(), tache.taskId(), processInstanceId);
 	}
 
 	/**
 	 * Records a notification to publish after the commit (a porteur's new task), and a
-	 * job to publish it.
+	 * job to publish it while that task still waits.
 	 */
-	void planifier(DossierNotified event, String processInstanceId) {
+	void planifier(DossierNotified event, String taskId, String processInstanceId) {
 		DossierNotified simple = new DossierNotified(event.reference(), event.region(), event.evenement(),
 				event.destinataires(), valeursSimples(event.donnees()), event.at());
-		planifier(simple, event.reference(), null, event.region(), processInstanceId);
+		planifier(simple, event.reference(), null, event.region(), taskId, processInstanceId);
 	}
 
-	private void planifier(Serializable production, String reference, String accuse, String region,
+	private void planifier(Serializable production, String reference, String accuse, String region, String taskId,
 			String processInstanceId) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into production_apres_commit (reference, accuse, contenu, created_at)
-				values (:reference, :accuse, :contenu, :now)
+				insert into production_apres_commit (reference, accuse, tache_id, contenu, created_at)
+				values (:reference, :accuse, :tache, :contenu, :now)
 				""")
 			.param("reference", reference)
 			.param("accuse", accuse)
+			.param("tache", taskId)
 			.param("contenu", ecrire(production))
 			.param("now", OffsetDateTime.now())
 			.update(key, "id");
@@ -137,25 +152,50 @@ public class ProductionsApresCommit implements JobHandler<ProductionsApresCommit
 
 	@Override
 	public void execute(Ligne ligne, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
-		byte[] contenu = this.jdbc.sql("select contenu from production_apres_commit where id = :id for update")
+		Enregistree enregistree = this.jdbc
+			.sql("select contenu, tache_id from production_apres_commit where id = :id for update")
 			.param("id", ligne.id())
-			.query((rs, n) -> rs.getBytes(1))
+			.query((rs, n) -> new Enregistree(rs.getBytes(1), rs.getString(2)))
 			.optional()
 			.orElse(null);
-		if (contenu == null) {
+		if (enregistree == null) {
 			// Only a job that already committed its work deletes the row, in that commit.
 			logger.warn("Production {} déjà faite ou supprimée : rien à produire", ligne.id());
 			return;
 		}
-		Object production = lire(contenu);
+		Object production = lire(enregistree.contenu());
 		if (production instanceof TacheCreee tache) {
+			if (!tacheEnAttente(tache.taskId(), commandContext)) {
+				// the receipt is owed for the deposit; the task the agents would be
+				// invited to is gone
+				logger.info("Production {} : tâche {} terminée, pas de courriel aux agents", ligne.id(),
+						tache.taskId());
+				tache = tache.sansCandidats();
+			}
 			this.producteur.getObject().produire(tache);
 		}
-		else {
-			// Heard synchronously, in this job's transaction (NotificationCourriels).
+		else if (enregistree.tacheId() == null || tacheEnAttente(enregistree.tacheId(), commandContext)) {
+			// Heard synchronously, in this job's transaction (NotificationCourriels). A
+			// row written before tache_id existed names no task: published as before.
 			this.events.publishEvent((DossierNotified) production);
 		}
+		else {
+			logger.info("Production {} : tâche {} terminée, pas de courriel au porteur", ligne.id(),
+					enregistree.tacheId());
+		}
 		this.jdbc.sql("delete from production_apres_commit where id = :id").param("id", ligne.id()).update();
+	}
+
+	/**
+	 * Whether the task still waits, read in the job's command (no authorization check:
+	 * the job executor acts for no one).
+	 */
+	private static boolean tacheEnAttente(String taskId, CommandContext commandContext) {
+		CommandContext context = (commandContext != null) ? commandContext : Context.getCommandContext();
+		if (context == null) {
+			throw new IllegalStateException("Production après commit hors d'une commande du moteur");
+		}
+		return context.getTaskManager().findTaskById(taskId) != null;
 	}
 
 	@Override
@@ -169,6 +209,10 @@ public class ProductionsApresCommit implements JobHandler<ProductionsApresCommit
 		// nothing:
 		// the porteur's page no longer waits for it.
 		this.jdbc.sql("delete from production_apres_commit where id = :id").param("id", ligne.id()).update();
+	}
+
+	/** A row as read back: its content and the task it was recorded for, if known. */
+	private record Enregistree(byte[] contenu, String tacheId) {
 	}
 
 	/** The job's configuration: the id of its row. */

@@ -29,4 +29,10 @@ record TacheCreee(String taskId, String nom, String cle, String region, Date ech
 		groupes = List.copyOf(groupes);
 	}
 
+	/** The same without candidate groups: its receipt only, no mail to the agents. */
+	TacheCreee sansCandidats() {
+		return new TacheCreee(this.taskId, this.nom, this.cle, this.region, this.echeance, List.of(), this.reference,
+				this.creeeLe, this.accuse, this.donnees);
+	}
+
 }

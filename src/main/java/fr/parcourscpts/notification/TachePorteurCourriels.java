@@ -69,7 +69,7 @@ class TachePorteurCourriels {
 		String evenement = EVENEMENTS.getOrDefault(task.getTaskDefinitionKey(), TACHE_EN_ATTENTE);
 		// Published by a job after the commit of the step that created the task.
 		this.productions.planifier(new DossierNotified(reference, task.getTenantId(), evenement, "porteur", donnees,
-				ClockUtil.getCurrentTime().toInstant()), task.getProcessInstanceId());
+				ClockUtil.getCurrentTime().toInstant()), task.getId(), task.getProcessInstanceId());
 	}
 
 	/** A task done in the portal: its form key is {@code portail:<task id>}. */

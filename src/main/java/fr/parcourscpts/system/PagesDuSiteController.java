@@ -32,13 +32,17 @@ class PagesDuSiteController {
 
 	private final RepositoryService repository;
 
+	/** How long the mails about no dossier are kept (notification/PurgeCourriels). */
+	private final int courrielsMois;
+
 	PagesDuSiteController(@Value("${parcours.site.editeur}") String editeur,
 			@Value("${parcours.site.hebergeur}") String hebergeur, @Value("${parcours.site.contact}") String contact,
-			RepositoryService repository) {
+			RepositoryService repository, @Value("${parcours.purge.courriels-sans-dossier-mois:6}") int courrielsMois) {
 		this.editeur = editeur;
 		this.hebergeur = hebergeur;
 		this.contact = contact;
 		this.repository = repository;
+		this.courrielsMois = courrielsMois;
 	}
 
 	/**
@@ -74,6 +78,7 @@ class PagesDuSiteController {
 		model.addAttribute("editeur", this.editeur);
 		model.addAttribute("contact", this.contact);
 		model.addAttribute("historiqueAnnees", historiqueAnnees());
+		model.addAttribute("courrielsMois", this.courrielsMois);
 		return VIEW_DONNEES_PERSONNELLES;
 	}
 

@@ -11,25 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 import fr.parcourscpts.ApplicationTest;
 import fr.parcourscpts.dossier.LiensTasklist;
-import fr.parcourscpts.portail.PortailFixtures;
+import fr.parcourscpts.portail.AvecLePortail;
 import fr.parcourscpts.intention.AvisUrps;
 import fr.parcourscpts.system.AbuseSuite;
 
@@ -38,22 +33,11 @@ import fr.parcourscpts.system.AbuseSuite;
  * through the portal with a piece, moved along its process by the engine.
  */
 @ApplicationTest
-class DossierAgentTest {
+class DossierAgentTest extends AvecLePortail {
 
 	private static final String ESPACE = "espace agents";
 
 	private static final byte[] PDF = DossiersDeTest.PDF;
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ProcessEngine engine;
-
-	MockMvc mvc;
 
 	DossiersDeTest dossiers;
 
@@ -65,7 +49,6 @@ class DossierAgentTest {
 
 	@BeforeEach
 	void sendALettre() throws Exception {
-		this.mvc = PortailFixtures.mvc(this.context);
 		this.dossiers = new DossiersDeTest(this.mvc, this.jdbc, this.engine);
 		String location = this.mvc
 			.perform(multipart("/dossiers/nouveau")

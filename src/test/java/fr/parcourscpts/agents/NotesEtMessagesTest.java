@@ -14,23 +14,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.util.HtmlUtils;
 
 import fr.parcourscpts.ApplicationTest;
-import fr.parcourscpts.portail.PortailFixtures;
+import fr.parcourscpts.portail.AvecLePortail;
 import fr.parcourscpts.system.AbuseSuite;
 
 /**
@@ -38,20 +33,9 @@ import fr.parcourscpts.system.AbuseSuite;
  * through the portal, the mails read in the outbox (table {@code courriel}).
  */
 @ApplicationTest
-class NotesEtMessagesTest {
+class NotesEtMessagesTest extends AvecLePortail {
 
 	private static final String DEMO = "@demo.parcours-cpts.fr";
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ProcessEngine engine;
-
-	MockMvc mvc;
 
 	DossiersDeTest dossiers;
 
@@ -61,7 +45,6 @@ class NotesEtMessagesTest {
 
 	@BeforeEach
 	void sendALettre() throws Exception {
-		this.mvc = PortailFixtures.mvc(this.context);
 		this.dossiers = new DossiersDeTest(this.mvc, this.jdbc, this.engine);
 		this.reference = this.dossiers.envoyer("porteur.76", "CPTS " + DossiersDeTest.marque(), "31555");
 		this.lettreId = this.jdbc

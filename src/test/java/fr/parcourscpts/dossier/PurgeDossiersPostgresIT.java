@@ -16,25 +16,17 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 
-import fr.parcourscpts.system.EmbeddedPostgresInitializer;
+import fr.parcourscpts.system.PostgresApplicationTest;
 
 /**
  * The purge on real PostgreSQL: every table linked to a dossier emptied of an expired
  * dossier's rows, a recent one kept, and two purges at once (two nodes) purging each
  * expired dossier exactly once ({@code FOR UPDATE SKIP LOCKED}).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "camunda.bpm.job-execution.enabled=false", "parcours.purge.planifiee=false",
-				"parcours.purge.lot=3" })
-@ActiveProfiles("postgres")
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@PostgresApplicationTest
+@TestPropertySource(properties = { "parcours.purge.planifiee=false", "parcours.purge.lot=3" })
 class PurgeDossiersPostgresIT {
 
 	@Autowired

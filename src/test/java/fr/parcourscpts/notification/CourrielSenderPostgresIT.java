@@ -15,13 +15,14 @@ import javax.sql.DataSource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import fr.parcourscpts.system.PostgresMigre;
 
 /**
  * The sender on real PostgreSQL, without a Spring context (no second engine): the
@@ -38,14 +39,8 @@ class CourrielSenderPostgresIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		postgres = EmbeddedPostgres.builder().start();
+		postgres = PostgresMigre.demarrer();
 		dataSource = postgres.getPostgresDatabase();
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration")
-			.table("parcours_schema_history")
-			.load()
-			.migrate();
 		greenMail = new GreenMail(new ServerSetup(3026, null, ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
 	}

@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
 
 import fr.parcourscpts.ApplicationTest;
 import fr.parcourscpts.notification.ProductionsEnAttente;
@@ -21,25 +15,9 @@ import fr.parcourscpts.notification.ProductionsEnAttente;
  * until the job after the request has issued it, then links it.
  */
 @ApplicationTest
-class AccuseEnCoursDeProductionTest {
+class AccuseEnCoursDeProductionTest extends AvecLePortail {
 
 	private static final String EN_COURS = "Accusé de réception en cours de production";
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ProcessEngine engine;
-
-	MockMvc mvc;
-
-	@BeforeEach
-	void setUp() {
-		this.mvc = PortailFixtures.mvc(this.context);
-	}
 
 	@Test
 	void thePageSaysTheReceiptIsBeingProducedUntilItsJobHasIssuedIt() throws Exception {

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.UserQuery;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import org.springframework.util.unit.DataSize;
 
 import fr.parcourscpts.identity.Institution;
 import fr.parcourscpts.notification.DossierNotified;
+import fr.parcourscpts.system.PostgresMigre;
 
 /**
  * The SQL of the messages on PostgreSQL: the migrations V41 and V42, the thread, the
@@ -46,13 +46,7 @@ class MessageriePostgresIT {
 
 	@BeforeAll
 	static void migrate() throws Exception {
-		postgres = EmbeddedPostgres.builder().start();
-		Flyway.configure()
-			.dataSource(postgres.getPostgresDatabase())
-			.locations("classpath:db/migration")
-			.table("parcours_schema_history")
-			.load()
-			.migrate();
+		postgres = PostgresMigre.demarrer();
 		jdbc = JdbcClient.create(postgres.getPostgresDatabase());
 		DataSourceTransactionManager transactions = new DataSourceTransactionManager(postgres.getPostgresDatabase());
 		PiecesJointes pieces = new PiecesJointes(jdbc, new Antivirus("", 3310, Duration.ofSeconds(1)), transactions,

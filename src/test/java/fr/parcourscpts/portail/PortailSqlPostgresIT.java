@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.parcourscpts.dossier.DossierMembers;
 import fr.parcourscpts.dossier.Dossiers;
+import fr.parcourscpts.system.PostgresMigre;
 
 /**
  * The portal's SQL on real PostgreSQL, without Spring nor engine (one engine per JVM is
@@ -38,13 +38,7 @@ class PortailSqlPostgresIT {
 
 	@BeforeAll
 	static void migrate() throws Exception {
-		postgres = EmbeddedPostgres.builder().start();
-		Flyway.configure()
-			.dataSource(postgres.getPostgresDatabase())
-			.locations("classpath:db/migration")
-			.table("parcours_schema_history")
-			.load()
-			.migrate();
+		postgres = PostgresMigre.demarrer();
 		jdbc = JdbcClient.create(postgres.getPostgresDatabase());
 	}
 

@@ -14,13 +14,14 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import fr.parcourscpts.system.PostgresMigre;
 
 /**
  * The rate limiter on real PostgreSQL, without a Spring context (no second engine): the
@@ -36,14 +37,8 @@ class RateLimiterPostgresIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		postgres = EmbeddedPostgres.builder().start();
+		postgres = PostgresMigre.demarrer();
 		dataSource = postgres.getPostgresDatabase();
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration")
-			.table("parcours_schema_history")
-			.load()
-			.migrate();
 	}
 
 	@AfterAll

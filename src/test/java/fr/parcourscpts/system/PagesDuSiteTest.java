@@ -74,6 +74,7 @@ class PagesDuSiteTest {
 		assertThat(page).contains("conservé " + annees + " ans après la clôture du dossier")
 			.contains("tant que le compte existe")
 			.contains("Les courriels concernant un dossier sont supprimés avec le dossier")
+			.contains("sont supprimés 6 mois après leur envoi")
 			.contains("ils sont supprimés avec lui")
 			.contains("contact@parcours-cpts.fr")
 			.contains("CNIL");
