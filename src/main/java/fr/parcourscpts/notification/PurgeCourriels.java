@@ -80,16 +80,16 @@ class PurgeCourriels implements DonneesDossier, DonneesSansDossier {
 	public Map<String, Integer> purger(Instant maintenant) {
 		// months in Paris: the 6 months the personal data page states, to the day
 		OffsetDateTime avant = maintenant.atZone(DatesLegales.PARIS).minusMonths(this.mois).toOffsetDateTime();
-		String echus = "select id from courriel where reference is null and statut <> :pending and created_at < :avant";
+		// the same mails for their attachments, then for themselves
+		String echus = "reference is null and statut <> :pending and created_at < :avant";
 		Map<String, Integer> lignes = new LinkedHashMap<>();
-		lignes.put(PIECE_JOINTE_SANS_DOSSIER,
-				this.jdbc.sql("delete from courriel_piece_jointe where courriel_id in (" + echus + ")")
-					.param("pending", MailOutbox.PENDING)
-					.param("avant", avant)
-					.update());
+		lignes.put(PIECE_JOINTE_SANS_DOSSIER, this.jdbc
+			.sql("delete from courriel_piece_jointe where courriel_id in (select id from courriel where " + echus + ")")
+			.param("pending", MailOutbox.PENDING)
+			.param("avant", avant)
+			.update());
 		lignes.put(COURRIEL_SANS_DOSSIER,
-				this.jdbc
-					.sql("delete from courriel where reference is null and statut <> :pending and created_at < :avant")
+				this.jdbc.sql("delete from courriel where " + echus)
 					.param("pending", MailOutbox.PENDING)
 					.param("avant", avant)
 					.update());

@@ -178,15 +178,7 @@ class Suivi {
 		return new Lecture(reference);
 	}
 
-	List<HistoricProcessInstance> instances(String reference) {
-		return lecture(reference).instances();
-	}
-
 	/** The main instance of the dossier (the first one started). */
-	HistoricProcessInstance principale(String reference) {
-		return principale(instances(reference));
-	}
-
 	private static HistoricProcessInstance principale(List<HistoricProcessInstance> instances) {
 		return instances.stream()
 			.filter((instance) -> CreationProcess.PROCESS_ID.equals(instance.getProcessDefinitionKey()))
@@ -247,10 +239,6 @@ class Suivi {
 				.reversed())
 			.forEach((variable) -> variables.put(variable.getName(), variable.getValue()));
 		return variables;
-	}
-
-	List<HistoricActivityInstance> activites(String reference) {
-		return lecture(reference).activites();
 	}
 
 	private List<HistoricActivityInstance> activites(List<HistoricProcessInstance> instances) {
@@ -378,10 +366,6 @@ class Suivi {
 	}
 
 	/** The URPS opinions, once the Guichet has forwarded them to the ARS. */
-	Map<String, Map<String, String>> avisUrps(String reference, Map<String, Object> variables) {
-		return avisUrps(lecture(reference), variables);
-	}
-
 	Map<String, Map<String, String>> avisUrps(Lecture lecture, Map<String, Object> variables) {
 		// the opinions first: without them, the engine need not be asked where the lettre
 		// is
