@@ -1,7 +1,16 @@
 package fr.parcourscpts.system;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -83,37 +92,72 @@ class LibellesFormulaires {
 		if (userTask == null || userTask.getCamundaFormRef() == null) {
 			return;
 		}
-		if (task.getDueDate() != null) {
+		Predicate<String> montre = this.montrees.computeIfAbsent(userTask.getCamundaFormRef(),
+				LibellesFormulaires::montreesPar);
+		if (task.getDueDate() != null && montre.test(ECHEANCE)) {
 			task.setVariableLocal(ECHEANCE, JOURS.jour(task.getDueDate()));
 		}
 		for (String date : DATES) {
+			if (!montre.test(date + JOUR)) {
+				continue;
+			}
 			String jour = JOURS.jourDeVariable(task.getExecution().getVariable(date));
 			if (jour != null) {
 				task.setVariableLocal(date + JOUR, jour);
 			}
 		}
 		for (String montant : MONTANTS) {
-			Object value = task.getVariable(montant);
+			Object value = montre.test(montant + LIBELLE) ? task.getVariable(montant) : null;
 			if (value != null) {
 				task.setVariableLocal(montant + LIBELLE, this.formats.montantSansDevise(value));
 			}
 		}
 		for (String nombre : NOMBRES) {
-			Object value = task.getVariable(nombre);
+			Object value = montre.test(nombre + LIBELLE) ? task.getVariable(nombre) : null;
 			if (value != null) {
 				task.setVariableLocal(nombre + LIBELLE, this.formats.nombre(value));
 			}
 		}
-		if (task.getVariable("communes") instanceof String communes) {
+		if (montre.test("communes" + LIBELLE) && task.getVariable("communes") instanceof String communes) {
 			task.setVariableLocal("communes" + LIBELLE, borne(this.formats.communes(communes)));
 		}
-		if (task.getVariable("porteur") instanceof String porteur) {
+		if (montre.test("porteur" + LIBELLE) && task.getVariable("porteur") instanceof String porteur) {
 			task.setVariableLocal("porteur" + LIBELLE, this.formats.personne(porteur));
 		}
-		if (task.getVariable("urps") instanceof String urps) {
+		if (montre.test("urps" + LIBELLE) && task.getVariable("urps") instanceof String urps) {
 			task.setVariableLocal("urps" + LIBELLE, this.formats.institution(urps));
 		}
 	}
+
+	/**
+	 * The display variables a form names: only those are written. Each one is a row of
+	 * {@code ACT_RU_VARIABLE} and, with history {@code full}, two of history, written
+	 * when the task is created and the runtime row deleted when it ends; a task wrote
+	 * every display value the process had, shown or not (issue 12, P1: 228 SQL statements
+	 * per completed task, more than half of them on variables). A form not found on the
+	 * class path (a form of another deployment) gets them all, as before.
+	 */
+	static Predicate<String> montreesPar(String formRef) {
+		try (InputStream form = LibellesFormulaires.class.getResourceAsStream("/forms/" + formRef + ".form")) {
+			if (form == null) {
+				return (nom) -> true;
+			}
+			Set<String> noms = new HashSet<>();
+			Matcher mot = MOT.matcher(new String(form.readAllBytes(), StandardCharsets.UTF_8));
+			while (mot.find()) {
+				noms.add(mot.group());
+			}
+			return noms::contains;
+		}
+		catch (IOException ex) {
+			return (nom) -> true;
+		}
+	}
+
+	private static final Pattern MOT = Pattern.compile("\\w+");
+
+	/** By form key: the forms are those of the jar, they do not change while it runs. */
+	private final Map<String, Predicate<String>> montrees = new ConcurrentHashMap<>();
 
 	/** Well below the 4,000 characters of the engine's text columns. */
 	static final int LIBELLE_MAX = 3000;

@@ -95,6 +95,39 @@ class FormatsTest {
 	}
 
 	@Test
+	void aNewAgentTaskCarriesNoDisplayVariableItsFormDoesNotShow() {
+		Map<String, Object> variables = new HashMap<>(
+				Map.of("reference", "CPTS-76-2026-9202", "region", "76", "porteur", "porteur.76", "nomCpts",
+						"CPTS du Lauragais", "population", 26632L, "communes", "31555,31069", "montantFirDemande",
+						30000.0, "destinataireLettre", "guichet-cpts", "consultationUrps", "dixUrps"));
+		// values the process may hold that the completeness check's form does not show
+		variables.put("montantFirAccorde", 20000.0);
+		variables.put("dateDepotProjetSante", new java.util.Date());
+		ProcessInstance instance = this.engine.getRuntimeService()
+			.createProcessInstanceByKey("cpts-creation")
+			.businessKey("CPTS-76-2026-9202")
+			.setVariables(variables)
+			.startBeforeActivity("verifierCompletude")
+			.execute();
+		Task task = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey("verifierCompletude")
+			.singleResult();
+
+		Map<String, Object> locales = this.engine.getTaskService().getVariablesLocal(task.getId());
+		assertThat(locales).containsKeys("populationLibelle", "montantFirDemandeLibelle", "communesLibelle",
+				"porteurLibelle");
+		assertThat(locales).doesNotContainKeys("montantFirAccordeLibelle", "dateDepotProjetSanteJour", "echeanceJour");
+		// the form that shows them gets them
+		assertThat(LibellesFormulaires.montreesPar("donnerAvisCpam").test("montantFirAccordeLibelle")).isTrue();
+		assertThat(LibellesFormulaires.montreesPar("donnerAvisCpam").test("dateDepotProjetSanteJour")).isTrue();
+		assertThat(LibellesFormulaires.montreesPar("deciderFinancementFir").test("echeanceJour")).isTrue();
+		// a form not in the jar: every display value, as before
+		assertThat(LibellesFormulaires.montreesPar("formulaireInconnu").test("montantFirAccordeLibelle")).isTrue();
+	}
+
+	@Test
 	void theFormsShowTheDisplayVariablesAndFallBackToTheRawOnes() throws Exception {
 		for (java.nio.file.Path form : java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("forms"),
 				"*.form")) {
