@@ -171,14 +171,18 @@ class ScaleBenchmark {
 				// request
 				jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
 			}
-			Map<String, String> environment = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
+			// as the image starts (Dockerfile, CDS archive) unless bench.demarrage=jar
+			Demarrage demarrage = Demarrage.pour(jar, 0);
+			jvm.addAll(0, demarrage.jvm());
+			Map<String, String> environment = new HashMap<>(demarrage.environment());
+			environment.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
 					postgres.getJdbcUrl("postgres", "service"), "PARCOURS_DB_USER", "postgres", "PARCOURS_DB_PASSWORD",
-					"postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+					"postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD));
 			List<String> args = new ArrayList<>(List.of("--parcours.courriels.envoi-planifie=false"));
 			if (!appArgs.isBlank()) {
 				args.addAll(List.of(appArgs.trim().split("\\s+")));
 			}
-			ApplicationEnfant app = ApplicationEnfant.demarrer(jar, jvm, args, environment,
+			ApplicationEnfant app = ApplicationEnfant.demarrer(demarrage.jar(), jvm, args, environment,
 					dir.resolve("application.log"), Duration.ofSeconds(600), "/");
 			this.moteurJdbcUrl = postgres.getJdbcUrl("postgres", "moteur");
 			BareEngine bare = new BareEngine(this.moteurJdbcUrl);
@@ -215,11 +219,11 @@ class ScaleBenchmark {
 					p4(app, api, porteurLettres, clients, secondes, "", "");
 				}
 				long rssAfter = app.rssMegaoctets();
-				ligne("P5 start to first 200 (s)", "%.1f".formatted(app.demarreeEnSecondes()),
-						"%.1f".formatted(bare.startSeconds), "—", "≤ 10 s");
+				ligne("P5 start to first 200 (s), started as " + demarrage.mode(),
+						"%.1f".formatted(app.demarreeEnSecondes()), "%.1f".formatted(bare.startSeconds), "—", "≤ 10 s");
 				ligne("P5 RSS after start / after the load (MB), -Xmx" + xmx, rssStart + " / " + rssAfter, "—", "—",
 						"≤ 600 MB");
-				this.notes.add("P5 JVM options: " + String.join(" ", jvm));
+				this.notes.add("P5 JVM options: " + String.join(" ", jvm) + "; " + demarrage.description());
 				if (figures.contains("P6")) {
 					// last: it ends the dossiers the porteur's pages of P4 show
 					p6Nettoyage(api, service, bare);
@@ -230,7 +234,7 @@ class ScaleBenchmark {
 				bare.close();
 			}
 			if (figures.contains("P3")) {
-				p3(postgres, jar, jvm, appArgs, Integer.getInteger("bench.minuteurs", 10000));
+				p3(postgres, demarrage, jvm, appArgs, Integer.getInteger("bench.minuteurs", 10000));
 			}
 		}
 		String table = table(dossiers, taches, clients, secondes, appArgs + (Boolean.getBoolean("bench.jfr")
@@ -261,14 +265,22 @@ class ScaleBenchmark {
 		String xmx = System.getProperty("bench.xmx", "384m");
 		String appJvm = System.getProperty("bench.appJvm", "");
 		Path dir = Files.createDirectories(Path.of("target", "bench"));
+		List<Demarrage> demarrages = new ArrayList<>();
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setServerConfig("synchronous_commit", "on")
 			.start()) {
 			for (int n = 0; n < candidates.size(); n++) {
 				Path jar = candidates.get(n);
-				String label = (candidates.size() > 1) ? ", " + jarName(jar) : "";
 				execute(postgres.getPostgresDatabase(), "create database pages" + n);
+				// as the image starts (Dockerfile, CDS archive) unless
+				// bench.demarrage=jar
+				// (or bench.demarrage.<n>=jar for this jar)
+				Demarrage demarrage = Demarrage.pour(jar, n);
+				demarrages.add(demarrage);
+				String label = ((candidates.size() > 1) ? ", " + jarName(jar) + " " : ", ") + "started as "
+						+ demarrage.mode();
 				List<String> jvm = jvm(xmx);
+				jvm.addAll(0, demarrage.jvm());
 				// the options of all jars, then those of this one (bench.appJvm.0,
 				// .1...): a
 				// later option wins, so one jar can run with other settings (its CDS
@@ -277,8 +289,9 @@ class ScaleBenchmark {
 				if (!options.isBlank()) {
 					jvm.addAll(List.of(options.split("\\s+")));
 				}
-				Map<String, String> environment = new HashMap<>(Map.of("SPRING_PROFILES_ACTIVE", "postgres",
-						"PARCOURS_DB_URL", postgres.getJdbcUrl("postgres", "pages" + n), "PARCOURS_DB_USER", "postgres",
+				Map<String, String> environment = new HashMap<>(demarrage.environment());
+				environment.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
+						postgres.getJdbcUrl("postgres", "pages" + n), "PARCOURS_DB_USER", "postgres",
 						"PARCOURS_DB_PASSWORD", "postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD));
 				// bench.appEnv.<n>: NAME=value,NAME=value for this jar only
 				// (MALLOC_ARENA_MAX=2)
@@ -288,7 +301,7 @@ class ScaleBenchmark {
 								variable.substring(variable.indexOf('=') + 1).trim());
 					}
 				}
-				ApplicationEnfant app = ApplicationEnfant.demarrer(jar, jvm,
+				ApplicationEnfant app = ApplicationEnfant.demarrer(demarrage.jar(), jvm,
 						List.of("--parcours.courriels.envoi-planifie=false"), environment,
 						dir.resolve("pages" + n + ".log"), Duration.ofSeconds(600), "/");
 				// the start is CPU: its CPU time says more than its length on a loaded
@@ -330,6 +343,9 @@ class ScaleBenchmark {
 					+ System.getProperty("bench.appEnv." + n, "");
 			if (!more.isBlank()) {
 				this.notes.add("then for " + jarName(candidates.get(n)) + ": " + more.trim());
+			}
+			if (n < demarrages.size()) {
+				this.notes.add("jar " + n + " started " + demarrages.get(n).description());
 			}
 		}
 		String table = table(dossiers, 0, clients, secondes, "");
@@ -379,15 +395,19 @@ class ScaleBenchmark {
 					if (!appArgs.isBlank()) {
 						args.addAll(List.of(appArgs.trim().split("\\s+")));
 					}
+					// as the image starts unless bench.demarrage(.<n>)=jar
+					Demarrage demarrage = Demarrage.pour(candidates.get(n), n);
 					List<String> jvm = jvm(System.getProperty("bench.xmx", "384m"));
+					jvm.addAll(0, demarrage.jvm());
 					String options = System.getProperty("bench.appJvm." + n, "").trim();
 					if (!options.isBlank()) {
 						jvm.addAll(List.of(options.split("\\s+")));
 					}
-					apps.add(ApplicationEnfant.demarrer(candidates.get(n), jvm, args,
-							Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
-									postgres.getJdbcUrl("postgres", "service" + n), "PARCOURS_DB_USER", "postgres",
-									"PARCOURS_DB_PASSWORD", "postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD),
+					Map<String, String> environment = new HashMap<>(demarrage.environment());
+					environment.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
+							postgres.getJdbcUrl("postgres", "service" + n), "PARCOURS_DB_USER", "postgres",
+							"PARCOURS_DB_PASSWORD", "postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+					apps.add(ApplicationEnfant.demarrer(demarrage.jar(), jvm, args, environment,
 							dir.resolve("p1-" + n + ".log"), Duration.ofSeconds(600), "/"));
 					labels.add(", " + (char) ('A' + n) + " = " + jarName(candidates.get(n))
 							+ (appArgs.isBlank() ? "" : " " + appArgs.trim()));
@@ -1171,7 +1191,10 @@ class ScaleBenchmark {
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("max_connections", "300")
 			.start()) {
-			p3(postgres, jar, jvm(xmx), appArgs, minuteurs);
+			Demarrage demarrage = Demarrage.pour(jar, 0);
+			List<String> jvm = jvm(xmx);
+			jvm.addAll(0, demarrage.jvm());
+			p3(postgres, demarrage, jvm, appArgs, minuteurs);
 		}
 		String table = table(0, 0, 0, 0, appArgs).replace(
 				"bench.dossiers=0 bench.taches=0 bench.clients=0 bench.secondes=0", "bench.minuteurs=" + minuteurs);
@@ -1186,15 +1209,16 @@ class ScaleBenchmark {
 	 * whose tacit-validation timers are then made due at one instant; against the bare
 	 * engine's job executor on a one-timer model, same count, same server.
 	 */
-	private void p3(EmbeddedPostgres postgres, Path jar, List<String> jvm, String appArgs, int minuteurs)
+	private void p3(EmbeddedPostgres postgres, Demarrage demarrage, List<String> jvm, String appArgs, int minuteurs)
 			throws Exception {
 		DataSource server = postgres.getPostgresDatabase();
 		execute(server, "create database minuteurs");
 		execute(server, "create database moteur_minuteurs");
 		DataSource database = postgres.getDatabase("postgres", "minuteurs");
-		Map<String, String> environment = Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
+		Map<String, String> environment = new HashMap<>(demarrage.environment());
+		environment.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
 				postgres.getJdbcUrl("postgres", "minuteurs"), "PARCOURS_DB_USER", "postgres", "PARCOURS_DB_PASSWORD",
-				"postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+				"postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD));
 		Path dir = Path.of("target", "bench");
 		List<ApplicationEnfant> nodes = new ArrayList<>();
 		Tempete service;
@@ -1206,8 +1230,8 @@ class ScaleBenchmark {
 					args.addAll(List.of(appArgs.trim().split("\\s+")));
 				}
 				// node A first: it creates the schema and deploys the models
-				nodes.add(ApplicationEnfant.demarrer(jar, jvm, args, environment, dir.resolve(name + ".log"),
-						Duration.ofSeconds(600), "/"));
+				nodes.add(ApplicationEnfant.demarrer(demarrage.jar(), jvm, args, environment,
+						dir.resolve(name + ".log"), Duration.ofSeconds(600), "/"));
 			}
 			Api a = new Api(nodes.get(0).url());
 			a.createUser(PORTEUR, "porteurs", null);
