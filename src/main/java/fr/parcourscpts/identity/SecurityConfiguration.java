@@ -23,6 +23,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -126,6 +127,20 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(refusals.httpBasic("Realm")))
 			.headers(SecurityHeaders::configure);
 		return http.build();
+	}
+
+	/**
+	 * No Micrometer observation around Spring Security's filters, authentications and
+	 * authorization decisions.
+	 * {@code management.observations.enable.spring.security=false} only made those
+	 * observations no-ops: the chain was still wrapped, filter by filter, in
+	 * {@code ObservationFilterChainDecorator}, on every request (docs/scale.md, P4). With
+	 * these settings Spring Security does not decorate its chain at all; no endpoint
+	 * published those observations (health and info only).
+	 */
+	@Bean
+	static SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/**
