@@ -852,7 +852,7 @@ class ScaleBenchmark {
 					"—");
 		}
 		if (sansIndex != null) {
-			ligne("P2 — before the service's indexes on the engine's tables (db/moteur V2): list over HTTP / in process",
+			ligne("P2 — before the service's indexes on the engine's tables (db/moteur create index): list over HTTP / in process",
 					sansIndex.list() + " / " + sansIndex.inProcessList(), bareList.toString(),
 					ratio(sansIndex.list().p95(), bareList.p95()) + " / "
 							+ ratio(sansIndex.inProcessList().p95(), bareList.p95()),
