@@ -796,6 +796,26 @@ class ScaleBenchmark {
 				execute(service, statement);
 			}
 		}
+		// before the service's indexes on the engine's tables (db/moteur, V2 and after):
+		// the same measures with them dropped, then made again, in the same run
+		boolean sansIndexMesures = index.stream().anyMatch(s -> s.startsWith("create index"))
+				&& open <= Integer.getInteger("bench.sansIndex", 200000);
+		MesuresP2 sansIndex = null;
+		if (sansIndexMesures) {
+			for (String statement : index) {
+				if (statement.startsWith("create index")) {
+					execute(service,
+							statement.replaceFirst("(?is)create index if not exists (\\w+) on .*", "drop index $1"));
+				}
+			}
+			execute(service, "analyze");
+			plans("sans-index", filter);
+			sansIndex = mesuresP2(api, filter, times);
+			for (String statement : index) {
+				execute(service, statement);
+			}
+			execute(service, "analyze");
+		}
 		Stats list = avec.list();
 		Stats count = avec.count();
 		Stats auth = avec.auth();
@@ -857,6 +877,18 @@ class ScaleBenchmark {
 					sans.count() + " / " + sans.inProcessCount(), bareCount.toString(),
 					ratio(sans.count().p95(), bareCount.p95()) + " / "
 							+ ratio(sans.inProcessCount().p95(), bareCount.p95()),
+					"—");
+		}
+		if (sansIndex != null) {
+			ligne("P2 — before the service's indexes on the engine's tables (db/moteur create index): list over HTTP / in process",
+					sansIndex.list() + " / " + sansIndex.inProcessList(), bareList.toString(),
+					ratio(sansIndex.list().p95(), bareList.p95()) + " / "
+							+ ratio(sansIndex.inProcessList().p95(), bareList.p95()),
+					"—");
+			ligne("P2 — before those indexes: count over HTTP / in process",
+					sansIndex.count() + " / " + sansIndex.inProcessCount(), bareCount.toString(),
+					ratio(sansIndex.count().p95(), bareCount.p95()) + " / "
+							+ ratio(sansIndex.inProcessCount().p95(), bareCount.p95()),
 					"—");
 		}
 		this.notes.add("P2 load average at the measure: " + loadAverage());
