@@ -164,24 +164,26 @@ public class ProductionsApresCommit implements JobHandler<ProductionsApresCommit
 			return;
 		}
 		Object production = lire(enregistree.contenu());
+		// The task is read from the row's column; a row written before V53 has none,
+		// and only a task's own production then names it in its content.
+		String tacheId = (enregistree.tacheId() != null) ? enregistree.tacheId()
+				: (production instanceof TacheCreee tache) ? tache.taskId() : null;
+		boolean tacheTerminee = tacheId != null && !tacheEnAttente(tacheId, commandContext);
 		if (production instanceof TacheCreee tache) {
-			if (!tacheEnAttente(tache.taskId(), commandContext)) {
+			if (tacheTerminee) {
 				// the receipt is owed for the deposit; the task the agents would be
 				// invited to is gone
-				logger.info("Production {} : tâche {} terminée, pas de courriel aux agents", ligne.id(),
-						tache.taskId());
+				logger.info("Production {} : tâche {} terminée, pas de courriel aux agents", ligne.id(), tacheId);
 				tache = tache.sansCandidats();
 			}
 			this.producteur.getObject().produire(tache);
 		}
-		else if (enregistree.tacheId() == null || tacheEnAttente(enregistree.tacheId(), commandContext)) {
-			// Heard synchronously, in this job's transaction (NotificationCourriels). A
-			// row written before tache_id existed names no task: published as before.
+		else if (!tacheTerminee) {
+			// Heard synchronously, in this job's transaction (NotificationCourriels).
 			this.events.publishEvent((DossierNotified) production);
 		}
 		else {
-			logger.info("Production {} : tâche {} terminée, pas de courriel au porteur", ligne.id(),
-					enregistree.tacheId());
+			logger.info("Production {} : tâche {} terminée, pas de courriel au porteur", ligne.id(), tacheId);
 		}
 		this.jdbc.sql("delete from production_apres_commit where id = :id").param("id", ligne.id()).update();
 	}

@@ -41,7 +41,7 @@ class PurgeCourriels implements DonneesDossier, DonneesSansDossier {
 
 	private final int mois;
 
-	PurgeCourriels(JdbcClient jdbc, @Value("${parcours.purge.courriels-sans-dossier-mois:6}") int mois) {
+	PurgeCourriels(JdbcClient jdbc, @Value("${parcours.purge.courriels-sans-dossier-mois}") int mois) {
 		this.jdbc = jdbc;
 		this.mois = mois;
 	}

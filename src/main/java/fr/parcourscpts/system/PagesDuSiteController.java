@@ -37,7 +37,7 @@ class PagesDuSiteController {
 
 	PagesDuSiteController(@Value("${parcours.site.editeur}") String editeur,
 			@Value("${parcours.site.hebergeur}") String hebergeur, @Value("${parcours.site.contact}") String contact,
-			RepositoryService repository, @Value("${parcours.purge.courriels-sans-dossier-mois:6}") int courrielsMois) {
+			RepositoryService repository, @Value("${parcours.purge.courriels-sans-dossier-mois}") int courrielsMois) {
 		this.editeur = editeur;
 		this.hebergeur = hebergeur;
 		this.contact = contact;
