@@ -1257,13 +1257,22 @@ class ScaleBenchmark {
 		String xmx = System.getProperty("bench.xmx", "384m");
 		String appArgs = System.getProperty("bench.appArgs", "");
 		Path dir = Files.createDirectories(Path.of("target", "bench"));
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setServerConfig("synchronous_commit", "on")
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		if (Boolean.getBoolean("bench.sql")) {
+			// the storm's statements counted per database (statementsP3)
+			builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+		}
+		try (EmbeddedPostgres postgres = builder.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("max_connections", "300")
 			.start()) {
+			this.postgresPort = postgres.getPort();
 			Demarrage demarrage = Demarrage.pour(jar, 0);
 			List<String> jvm = jvm(xmx);
 			jvm.addAll(0, demarrage.jvm());
+			if (Boolean.getBoolean("bench.jfr")) {
+				// whole stacks: a sample deep in a job still names the job
+				jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
+			}
 			p3(postgres, demarrage, jvm, appArgs, minuteurs);
 		}
 		String table = table(0, 0, 0, 0, appArgs).replace(
@@ -1313,12 +1322,32 @@ class ScaleBenchmark {
 					"P3 setup: %d instances started before deciderProjetSante through /engine-rest of both nodes in %.0f s"
 						.formatted(minuteurs, (System.nanoTime() - start) / 1e9));
 			long[] conflictsBefore = optimisticLockingInLogs(nodes);
+			boolean jfr = Boolean.getBoolean("bench.jfr");
+			boolean sql = Boolean.getBoolean("bench.sql");
+			if (sql) {
+				execute(database, "create extension if not exists pg_stat_statements");
+				execute(database, "select pg_stat_statements_reset()");
+			}
+			for (int i = 0; jfr && i < nodes.size(); i++) {
+				nodes.get(i).jcmd("JFR.start", "name=p3", "settings=profile");
+			}
+			double[] cpu = { nodes.get(0).cpuSecondes(), nodes.get(1).cpuSecondes(), postgresCpuSecondes() };
 			int timers = update(database,
 					"update act_ru_job set duedate_ = now() where " + jobsOf("validationTaciteAcquise"));
 			service = awaitStorm(database, "cpts-creation", minuteurs, timers,
 					"select count(*) from act_hi_actinst where act_id_ = 'notifierValidationTacite' and end_time_ is not null",
 					"select count(*) from act_ru_job where " + jobsOf("notifierValidationTacite") + " or "
 							+ jobsOf("validationTaciteAcquise") + " and duedate_ <= now()");
+			cpuP3("service", minuteurs, nodes.get(0).cpuSecondes() - cpu[0] + nodes.get(1).cpuSecondes() - cpu[1],
+					postgresCpuSecondes() - cpu[2]);
+			for (int i = 0; jfr && i < nodes.size(); i++) {
+				nodes.get(i)
+					.jcmd("JFR.stop", "name=p3",
+							"filename=" + dir.resolve("p3-" + (char) ('a' + i) + ".jfr").toAbsolutePath());
+			}
+			if (sql) {
+				statementsP3(database, "minuteurs", "the service", minuteurs);
+			}
 			long[] conflictsAfter = optimisticLockingInLogs(nodes);
 			for (ApplicationEnfant node : nodes) {
 				// a graceful stop writes the engine's metrics (job acquisition) to the
@@ -1338,10 +1367,23 @@ class ScaleBenchmark {
 		try (BareEngine engine = new BareEngine(postgres.getJdbcUrl("postgres", "moteur_minuteurs"), false, true)) {
 			engine.startTimers(minuteurs);
 			DataSource moteur = engine.dataSource();
+			if (Boolean.getBoolean("bench.sql")) {
+				execute(moteur, "create extension if not exists pg_stat_statements");
+				execute(moteur, "select pg_stat_statements_reset()");
+			}
+			double[] cpu = { ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis() / 1000.0,
+					postgresCpuSecondes() };
 			int timers = update(moteur, "update act_ru_job set duedate_ = now() where " + jobsOf("delaiEcoule"));
 			bare = awaitStorm(moteur, "minuteur", minuteurs, timers,
 					"select count(*) from act_hi_actinst where act_id_ = 'valide' and end_time_ is not null",
 					"select count(*) from act_ru_job where " + jobsOf("delaiEcoule"));
+			// the benchmark's own JVM: its polling is in the bare engine's figure
+			cpuP3("the bare engine", minuteurs,
+					ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis() / 1000.0 - cpu[0],
+					postgresCpuSecondes() - cpu[1]);
+			if (Boolean.getBoolean("bench.sql")) {
+				statementsP3(moteur, "moteur_minuteurs", "the bare engine", minuteurs);
+			}
 			long twice = count(moteur, "select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = "
 					+ "'delaiEcoule' group by proc_inst_id_ having count(*) > 1) x");
 			long fired = count(moteur, "select count(distinct proc_inst_id_) from act_hi_actinst where act_id_ = "
@@ -1353,6 +1395,47 @@ class ScaleBenchmark {
 				bare.toString(), ratio(service.rate(), bare.rate()), "≥ 0.8, 0 twice, 0 lost, 0 mails duplicated");
 		this.notes.add("P3 service: " + service.details() + "; bare engine: " + bare.details() + "; load average "
 				+ loadAverage());
+	}
+
+	private void cpuP3(String label, int timers, double jvm, double postgres) {
+		this.notes.add("P3 CPU ms per fired timer, %s: %.1f in the JVM(s) + %.1f in PostgreSQL".formatted(label,
+				1000 * jvm / timers, 1000 * postgres / timers));
+	}
+
+	/**
+	 * The storm's SQL statements per fired timer in one database (pg_stat_statements,
+	 * {@code -Dbench.sql=true}), the most called written to
+	 * {@code target/bench/p3-sql-<database>.md}; the benchmark's polling is in the count
+	 * (a few statements every 200 ms, the same on both sides).
+	 */
+	private void statementsP3(DataSource connected, String database, String label, int timers) throws Exception {
+		String select = "select s.calls, s.total_exec_time, s.query from pg_stat_statements s join pg_database d "
+				+ "on d.oid = s.dbid where d.datname = '" + database + "' and s.query not like '%pg_stat_statements%'";
+		long all = 0;
+		long engine = 0;
+		StringBuilder top = new StringBuilder("| calls per timer | ms per timer | statement |\n|---|---|---|\n");
+		try (Connection connection = connected.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(select + " order by s.calls desc")) {
+			int n = 0;
+			while (rows.next()) {
+				long calls = rows.getLong(1);
+				String query = rows.getString(3).replaceAll("\\s+", " ");
+				all += calls;
+				if (query.toLowerCase(Locale.ROOT).matches("(?s).*\\bact_(ru|hi|re|ge|id)_.*")) {
+					engine += calls;
+				}
+				if (n++ < 60) {
+					top.append("| %.2f | %.3f | `%s` |\n".formatted((double) calls / timers, rows.getDouble(2) / timers,
+							query.substring(0, Math.min(220, query.length())).replace("|", "\\|")));
+				}
+			}
+		}
+		this.notes.add(
+				"P3 SQL statements per fired timer, %s: %.1f (the engine's act_* tables %.1f, others %.1f; target/bench/p3-sql-%s.md)"
+					.formatted(label, (double) all / timers, (double) engine / timers, (double) (all - engine) / timers,
+							database));
+		Files.writeString(Path.of("target", "bench", "p3-sql-" + database + ".md"), top.toString());
 	}
 
 	/** The dossier rows, then the instances through the REST API of both nodes. */
