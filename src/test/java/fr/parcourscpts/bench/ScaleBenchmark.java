@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -1314,6 +1315,11 @@ class ScaleBenchmark {
 		execute(server, "create database moteur_minuteurs");
 		DataSource database = postgres.getDatabase("postgres", "minuteurs");
 		Map<String, String> environment = new HashMap<>(demarrage.environment());
+		// The engine writes its timestamps in the JVM's zone (the image's is Paris): the
+		// storm's instants are read back in the nodes' zone, set here when the start
+		// gives none.
+		environment.putIfAbsent("TZ", "UTC");
+		String zone = environment.get("TZ");
 		environment.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
 				postgres.getJdbcUrl("postgres", "minuteurs"), "PARCOURS_DB_USER", "postgres", "PARCOURS_DB_PASSWORD",
 				"postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD));
@@ -1353,7 +1359,7 @@ class ScaleBenchmark {
 			double[] cpu = { nodes.get(0).cpuSecondes(), nodes.get(1).cpuSecondes(), postgresCpuSecondes() };
 			int timers = update(database,
 					"update act_ru_job set duedate_ = now() where " + jobsOf("validationTaciteAcquise"));
-			service = awaitStorm(database, "cpts-creation", minuteurs, timers,
+			service = awaitStorm(database, zone, "cpts-creation", minuteurs, timers,
 					"select count(*) from act_hi_actinst where act_id_ = 'notifierValidationTacite' and end_time_ is not null",
 					"select count(*) from act_ru_job where " + jobsOf("notifierValidationTacite") + " or "
 							+ jobsOf("validationTaciteAcquise") + " and duedate_ <= now()");
@@ -1393,7 +1399,7 @@ class ScaleBenchmark {
 			double[] cpu = { ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis() / 1000.0,
 					postgresCpuSecondes() };
 			int timers = update(moteur, "update act_ru_job set duedate_ = now() where " + jobsOf("delaiEcoule"));
-			bare = awaitStorm(moteur, "minuteur", minuteurs, timers,
+			bare = awaitStorm(moteur, ZoneId.systemDefault().getId(), "minuteur", minuteurs, timers,
 					"select count(*) from act_hi_actinst where act_id_ = 'valide' and end_time_ is not null",
 					"select count(*) from act_ru_job where " + jobsOf("delaiEcoule"));
 			// the benchmark's own JVM: its polling is in the bare engine's figure
@@ -1517,8 +1523,8 @@ class ScaleBenchmark {
 	 * the rate runs from the update that made the timers due, and from the first timer
 	 * fired (the acquisition of an idle job executor may sleep up to its max wait first).
 	 */
-	private static Tempete awaitStorm(DataSource database, String key, int count, int timers, String doneSql,
-			String jobsLeftSql) throws Exception {
+	private static Tempete awaitStorm(DataSource database, String zone, String key, int count, int timers,
+			String doneSql, String jobsLeftSql) throws Exception {
 		long due = System.currentTimeMillis();
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Math.max(10, count / 50));
 		while (count(database, doneSql) < count || count(database, jobsLeftSql) > 0) {
@@ -1529,15 +1535,18 @@ class ScaleBenchmark {
 		}
 		long end = System.currentTimeMillis();
 		long firstFired = count(database,
-				"select (extract(epoch from min(start_time_)) * 1000)::bigint from act_hi_actinst where act_id_ in "
+				"select (extract(epoch from min(start_time_) at time zone '" + zone
+						+ "') * 1000)::bigint from act_hi_actinst where act_id_ in "
 						+ "('validationTaciteAcquise', 'delaiEcoule')");
-		long jobs = count(database, "select count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ >= "
-				+ "to_timestamp(" + due + " / 1000.0)");
-		long failed = count(database, "select count(*) from act_hi_job_log where job_state_ = 1 and timestamp_ >= "
-				+ "to_timestamp(" + due + " / 1000.0)");
+		long jobs = count(database,
+				"select count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ at time zone '" + zone
+						+ "' >= " + "to_timestamp(" + due + " / 1000.0)");
+		long failed = count(database,
+				"select count(*) from act_hi_job_log where job_state_ = 1 and timestamp_ at time zone '" + zone
+						+ "' >= " + "to_timestamp(" + due + " / 1000.0)");
 		Map<String, Long> perNode = Comptages.parCle(database,
-				"select coalesce(hostname_, '?'), count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ >= "
-						+ "to_timestamp(" + due + " / 1000.0) group by 1 order by 1");
+				"select coalesce(hostname_, '?'), count(*) from act_hi_job_log where job_state_ = 2 and timestamp_ at time zone '"
+						+ zone + "' >= " + "to_timestamp(" + due + " / 1000.0) group by 1 order by 1");
 		return new Tempete(count, timers, (end - due) / 1000.0, (end - firstFired) / 1000.0,
 				(firstFired - due) / 1000.0, jobs, failed, perNode, null, 0, 0, Map.of());
 	}
