@@ -888,33 +888,31 @@ class ScaleBenchmark {
 					"—", bareDefaults[0] + " / " + bareDefaults[1], "—", "—");
 		}
 		if (sans != null) {
-			ligne("P2 — without the service's statistics on act_ru_authorization (db/moteur): list over HTTP / in process",
-					sans.list() + " / " + sans.inProcessList(), bareList.toString(),
-					ratio(sans.list().p95(), bareList.p95()) + " / "
-							+ ratio(sans.inProcessList().p95(), bareList.p95()),
-					"—");
-			ligne("P2 — without those statistics: count over HTTP / in process",
-					sans.count() + " / " + sans.inProcessCount(), bareCount.toString(),
-					ratio(sans.count().p95(), bareCount.p95()) + " / "
-							+ ratio(sans.inProcessCount().p95(), bareCount.p95()),
-					"—");
+			lignesSans(sans, "without the service's statistics on act_ru_authorization (db/moteur)",
+					"without those statistics", bareList, bareCount);
 		}
 		if (sansIndex != null) {
-			ligne("P2 — before the service's indexes on the engine's tables (db/moteur create index): list over HTTP / in process",
-					sansIndex.list() + " / " + sansIndex.inProcessList(), bareList.toString(),
-					ratio(sansIndex.list().p95(), bareList.p95()) + " / "
-							+ ratio(sansIndex.inProcessList().p95(), bareList.p95()),
-					"—");
-			ligne("P2 — before those indexes: count over HTTP / in process",
-					sansIndex.count() + " / " + sansIndex.inProcessCount(), bareCount.toString(),
-					ratio(sansIndex.count().p95(), bareCount.p95()) + " / "
-							+ ratio(sansIndex.inProcessCount().p95(), bareCount.p95()),
-					"—");
+			lignesSans(sansIndex, "before the service's indexes on the engine's tables (db/moteur create index)",
+					"before those indexes", bareList, bareCount);
 		}
 		this.notes.add("P2 load average at the measure: " + loadAverage());
 	}
 
 	/** The five figures of P2 on the service, over HTTP and in process. */
+	/**
+	 * The list's and the count's lines of P2 measured without something of the service.
+	 */
+	private void lignesSans(MesuresP2 mesures, String sans, String court, Stats bareList, Stats bareCount) {
+		ligne("P2 — " + sans + ": list over HTTP / in process", mesures.list() + " / " + mesures.inProcessList(),
+				bareList.toString(), ratio(mesures.list().p95(), bareList.p95()) + " / "
+						+ ratio(mesures.inProcessList().p95(), bareList.p95()),
+				"—");
+		ligne("P2 — " + court + ": count over HTTP / in process", mesures.count() + " / " + mesures.inProcessCount(),
+				bareCount.toString(), ratio(mesures.count().p95(), bareCount.p95()) + " / "
+						+ ratio(mesures.inProcessCount().p95(), bareCount.p95()),
+				"—");
+	}
+
 	private record MesuresP2(Stats list, Stats count, Stats auth, Stats inProcessList, Stats inProcessCount) {
 	}
 

@@ -2,11 +2,9 @@ package fr.parcourscpts.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,21 +66,7 @@ class FormatsTest {
 
 	@Test
 	void eachNewAgentTaskCarriesTheDisplayVariablesItsFormShows() {
-		Map<String, Object> variables = new HashMap<>(
-				Map.of("reference", "CPTS-76-2026-9201", "region", "76", "porteur", "porteur.76", "nomCpts",
-						"CPTS du Lauragais", "population", 26632L, "communes", "31555,31069", "montantFirDemande",
-						30000.0, "destinataireLettre", "guichet-cpts", "consultationUrps", "dixUrps"));
-		ProcessInstance instance = this.engine.getRuntimeService()
-			.createProcessInstanceByKey("cpts-creation")
-			.businessKey("CPTS-76-2026-9201")
-			.setVariables(variables)
-			.startBeforeActivity("verifierCompletude")
-			.execute();
-		Task task = this.engine.getTaskService()
-			.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey("verifierCompletude")
-			.singleResult();
+		Task task = TacheDeCompletude.demarrer(this.engine, "CPTS-76-2026-9201", Map.of());
 
 		Map<String, Object> locales = this.engine.getTaskService().getVariablesLocal(task.getId());
 		assertThat(locales).containsEntry("populationLibelle", "26" + MILLIERS + "632")
@@ -91,29 +75,15 @@ class FormatsTest {
 			.containsEntry("porteurLibelle", this.formats.personne("porteur.76"));
 		assertThat(locales.get("porteurLibelle")).isNotEqualTo("porteur.76");
 		// the raw values stay what the process routes on
-		assertThat(this.engine.getRuntimeService().getVariable(instance.getId(), "population")).isEqualTo(26632L);
+		assertThat(this.engine.getRuntimeService().getVariable(task.getProcessInstanceId(), "population"))
+			.isEqualTo(26632L);
 	}
 
 	@Test
 	void aNewAgentTaskCarriesNoDisplayVariableItsFormDoesNotShow() {
-		Map<String, Object> variables = new HashMap<>(
-				Map.of("reference", "CPTS-76-2026-9202", "region", "76", "porteur", "porteur.76", "nomCpts",
-						"CPTS du Lauragais", "population", 26632L, "communes", "31555,31069", "montantFirDemande",
-						30000.0, "destinataireLettre", "guichet-cpts", "consultationUrps", "dixUrps"));
 		// values the process may hold that the completeness check's form does not show
-		variables.put("montantFirAccorde", 20000.0);
-		variables.put("dateDepotProjetSante", new java.util.Date());
-		ProcessInstance instance = this.engine.getRuntimeService()
-			.createProcessInstanceByKey("cpts-creation")
-			.businessKey("CPTS-76-2026-9202")
-			.setVariables(variables)
-			.startBeforeActivity("verifierCompletude")
-			.execute();
-		Task task = this.engine.getTaskService()
-			.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey("verifierCompletude")
-			.singleResult();
+		Task task = TacheDeCompletude.demarrer(this.engine, "CPTS-76-2026-9202",
+				Map.of("montantFirAccorde", 20000.0, "dateDepotProjetSante", new java.util.Date()));
 
 		Map<String, Object> locales = this.engine.getTaskService().getVariablesLocal(task.getId());
 		assertThat(locales).containsKeys("populationLibelle", "montantFirDemandeLibelle", "communesLibelle",

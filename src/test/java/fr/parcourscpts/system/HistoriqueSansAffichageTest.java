@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,19 +36,7 @@ class HistoriqueSansAffichageTest {
 
 	@Test
 	void aTasksDisplayVariablesHaveNoHistoryWhileTheProcessVariablesAndOtherTaskVariablesKeepIt() {
-		ProcessInstance instance = this.engine.getRuntimeService()
-			.createProcessInstanceByKey("cpts-creation")
-			.businessKey("CPTS-76-2026-9203")
-			.setVariables(Map.of("reference", "CPTS-76-2026-9203", "region", "76", "porteur", "porteur.76", "nomCpts",
-					"CPTS du Lauragais", "population", 26632L, "communes", "31555,31069", "montantFirDemande", 30000.0,
-					"destinataireLettre", "guichet-cpts", "consultationUrps", "dixUrps"))
-			.startBeforeActivity("verifierCompletude")
-			.execute();
-		Task task = this.engine.getTaskService()
-			.createTaskQuery()
-			.processInstanceId(instance.getId())
-			.taskDefinitionKey("verifierCompletude")
-			.singleResult();
+		Task task = TacheDeCompletude.demarrer(this.engine, "CPTS-76-2026-9203", Map.of());
 		this.engine.getTaskService().setVariableLocal(task.getId(), "noteDeTache", "écrite par un agent");
 
 		// the form's labels and the filters' columns are there for Tasklist
@@ -58,7 +45,7 @@ class HistoriqueSansAffichageTest {
 				"noteDeTache");
 		List<String> historiques = this.engine.getHistoryService()
 			.createHistoricVariableInstanceQuery()
-			.processInstanceId(instance.getId())
+			.processInstanceId(task.getProcessInstanceId())
 			.list()
 			.stream()
 			.map(HistoricVariableInstance::getName)
@@ -67,14 +54,14 @@ class HistoriqueSansAffichageTest {
 			.doesNotContainAnyElementsOf(HistoriqueSansAffichage.variablesAffichees());
 		assertThat(this.engine.getHistoryService()
 			.createHistoricDetailQuery()
-			.processInstanceId(instance.getId())
+			.processInstanceId(task.getProcessInstanceId())
 			.variableUpdates()
 			.list()).isNotEmpty()
 			.noneMatch((detail) -> HistoriqueSansAffichage.variablesAffichees()
 				.contains(((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName()));
 
 		// ending the task deletes its runtime variables, those without history included
-		this.engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test");
+		this.engine.getRuntimeService().deleteProcessInstance(task.getProcessInstanceId(), "test");
 		assertThat(this.engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
 		assertThat(
 				this.engine.getRuntimeService().createVariableInstanceQuery().variableScopeIdIn(task.getId()).count())
