@@ -645,13 +645,27 @@ class ScaleBenchmark {
 	 * polling over HTTP is the service's work too and is in the count.
 	 */
 	private void statementsP1(String database, String label, int completions) throws Exception {
+		long[] counts = statements(serviceDataSource(), database, "completion", completions, "p1");
+		this.notes.add(
+				"P1 SQL statements per completed user task, %s: %.1f (the engine's act_* tables %.1f, others %.1f; %d completions; target/bench/p1-sql-%s.md)"
+					.formatted(label, (double) counts[0] / completions, (double) counts[1] / completions,
+							(double) (counts[0] - counts[1]) / completions, completions, database));
+	}
+
+	/**
+	 * The statements of one database since pg_stat_statements' last reset: all of them
+	 * and those on the engine's {@code act_*} tables, per {@code unit}; the 60 most
+	 * called written to {@code target/bench/<figure>-sql-<database>.md}.
+	 */
+	private static long[] statements(DataSource connected, String database, String unit, int per, String figure)
+			throws Exception {
 		String select = "select s.calls, s.total_exec_time, s.query from pg_stat_statements s join pg_database d "
 				+ "on d.oid = s.dbid where d.datname = '" + database + "' and s.query not like '%pg_stat_statements%'";
 		long all = 0;
 		long engine = 0;
 		StringBuilder top = new StringBuilder(
-				"| calls per completion | ms per completion | statement |\n|---|---|---|\n");
-		try (Connection connection = serviceDataSource().getConnection();
+				"| calls per " + unit + " | ms per " + unit + " | statement |\n|---|---|---|\n");
+		try (Connection connection = connected.getConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(select + " order by s.calls desc")) {
 			int n = 0;
@@ -663,17 +677,13 @@ class ScaleBenchmark {
 					engine += calls;
 				}
 				if (n++ < 60) {
-					top.append("| %.2f | %.3f | `%s` |\n".formatted((double) calls / completions,
-							rows.getDouble(2) / completions,
+					top.append("| %.2f | %.3f | `%s` |\n".formatted((double) calls / per, rows.getDouble(2) / per,
 							query.substring(0, Math.min(220, query.length())).replace("|", "\\|")));
 				}
 			}
 		}
-		this.notes.add(
-				"P1 SQL statements per completed user task, %s: %.1f (the engine's act_* tables %.1f, others %.1f; %d completions; target/bench/p1-sql-%s.md)"
-					.formatted(label, (double) all / completions, (double) engine / completions,
-							(double) (all - engine) / completions, completions, database));
-		Files.writeString(Path.of("target", "bench", "p1-sql-" + database + ".md"), top.toString());
+		Files.writeString(Path.of("target", "bench", figure + "-sql-" + database + ".md"), top.toString());
+		return new long[] { all, engine };
 	}
 
 	// P2: "Tâches de mon institution", 15 per page, and its count
@@ -1432,33 +1442,11 @@ class ScaleBenchmark {
 	 * (a few statements every 200 ms, the same on both sides).
 	 */
 	private void statementsP3(DataSource connected, String database, String label, int timers) throws Exception {
-		String select = "select s.calls, s.total_exec_time, s.query from pg_stat_statements s join pg_database d "
-				+ "on d.oid = s.dbid where d.datname = '" + database + "' and s.query not like '%pg_stat_statements%'";
-		long all = 0;
-		long engine = 0;
-		StringBuilder top = new StringBuilder("| calls per timer | ms per timer | statement |\n|---|---|---|\n");
-		try (Connection connection = connected.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(select + " order by s.calls desc")) {
-			int n = 0;
-			while (rows.next()) {
-				long calls = rows.getLong(1);
-				String query = rows.getString(3).replaceAll("\\s+", " ");
-				all += calls;
-				if (query.toLowerCase(Locale.ROOT).matches("(?s).*\\bact_(ru|hi|re|ge|id)_.*")) {
-					engine += calls;
-				}
-				if (n++ < 60) {
-					top.append("| %.2f | %.3f | `%s` |\n".formatted((double) calls / timers, rows.getDouble(2) / timers,
-							query.substring(0, Math.min(220, query.length())).replace("|", "\\|")));
-				}
-			}
-		}
+		long[] counts = statements(connected, database, "timer", timers, "p3");
 		this.notes.add(
 				"P3 SQL statements per fired timer, %s: %.1f (the engine's act_* tables %.1f, others %.1f; target/bench/p3-sql-%s.md)"
-					.formatted(label, (double) all / timers, (double) engine / timers, (double) (all - engine) / timers,
-							database));
-		Files.writeString(Path.of("target", "bench", "p3-sql-" + database + ".md"), top.toString());
+					.formatted(label, (double) counts[0] / timers, (double) counts[1] / timers,
+							(double) (counts[0] - counts[1]) / timers, database));
 	}
 
 	/** The dossier rows, then the instances through the REST API of both nodes. */
