@@ -49,11 +49,7 @@ class HistoriqueSansAffichage extends HistoryLevelFull {
 	/** Every variable that {@link LibellesFormulaires} may write, and the filters'. */
 	static Set<String> variablesAffichees() {
 		Set<String> noms = new HashSet<>(COLONNES_DES_FILTRES);
-		noms.add(LibellesFormulaires.ECHEANCE);
-		LibellesFormulaires.DATES.forEach((date) -> noms.add(date + LibellesFormulaires.JOUR));
-		LibellesFormulaires.MONTANTS.forEach((montant) -> noms.add(montant + LibellesFormulaires.LIBELLE));
-		LibellesFormulaires.NOMBRES.forEach((nombre) -> noms.add(nombre + LibellesFormulaires.LIBELLE));
-		List.of("communes", "porteur", "urps").forEach((fait) -> noms.add(fait + LibellesFormulaires.LIBELLE));
+		noms.addAll(LibellesFormulaires.noms());
 		return noms;
 	}
 

@@ -130,6 +130,21 @@ class LibellesFormulaires {
 	}
 
 	/**
+	 * Every display variable this listener may write on a task, whatever its form shows
+	 * (the names of the writes above; {@link HistoriqueSansAffichage} keeps no history of
+	 * them).
+	 */
+	static Set<String> noms() {
+		Set<String> noms = new HashSet<>();
+		noms.add(ECHEANCE);
+		DATES.forEach((date) -> noms.add(date + JOUR));
+		MONTANTS.forEach((montant) -> noms.add(montant + LIBELLE));
+		NOMBRES.forEach((nombre) -> noms.add(nombre + LIBELLE));
+		List.of("communes", "porteur", "urps").forEach((fait) -> noms.add(fait + LIBELLE));
+		return noms;
+	}
+
+	/**
 	 * The display variables a form names: only those are written. Each one is a row of
 	 * {@code ACT_RU_VARIABLE} and, with history {@code full}, two of history, written
 	 * when the task is created and the runtime row deleted when it ends; a task wrote
