@@ -75,6 +75,57 @@ class PostgresIT {
 	}
 
 	/**
+	 * db/moteur/postgresql V2: the task query's authorization lookup reads only the rows
+	 * that can grant TASK READ or PROCESS_DEFINITION READ_TASK. The plan of that lookup,
+	 * with the values of an execution as the service plans it, goes through the partial
+	 * index and no longer reads the '*' grants of other resource types.
+	 */
+	@Test
+	void looksTheTasksGrantsUpInAnIndexOfTheRowsThatCanGrantThem() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		assertThat(jdbc.queryForObject(
+				"select indexdef from pg_indexes where indexname = 'parcours_auth_lecture_taches'", String.class))
+			.contains("(resource_id_)")
+			.contains("resource_type_ = 4")
+			.contains("resource_type_ = 6");
+		assertThat(jdbc.queryForObject("select count(*) from parcours_moteur_history where success and version = '2'",
+				Integer.class))
+			.isEqualTo(1);
+		// the '*' grants read for each task: before V2, every '*' row of the groups (the
+		// 22 of camunda-admin, the institutions' DEPLOYMENT ones); now those two of
+		// camunda-admin that the check keeps
+		int broad = jdbc.queryForObject("select count(*) from act_ru_authorization where resource_id_ = '*'",
+				Integer.class);
+		// a table of a hundred rows is read whole: the choice between the two indexes is
+		// the one of many tasks
+		String plan = jdbc.execute((Connection connection) -> {
+			StringBuilder lines = new StringBuilder();
+			connection.setAutoCommit(false);
+			try (var statement = connection.createStatement()) {
+				statement.execute("set local enable_seqscan = off");
+				try (var rows = statement.executeQuery("explain (analyze, costs off) select a.id_ "
+						+ "from act_ru_authorization a where a.type_ < 2 and a.resource_id_ = '*' "
+						+ "and (a.resource_type_ = 4 and a.perms_ & 2 = 2 or a.resource_type_ = 6 and a.perms_ & 64 = 64)")) {
+					while (rows.next()) {
+						lines.append(rows.getString(1)).append('\n');
+					}
+				}
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(true);
+			}
+			return lines.toString();
+		});
+		assertThat(plan).contains("parcours_auth_lecture_taches").doesNotContain("Rows Removed by Filter");
+		assertThat(jdbc.queryForObject("select count(*) from act_ru_authorization a where a.type_ < 2 "
+				+ "and a.resource_id_ = '*' and (a.resource_type_ = 4 and a.perms_ & 2 = 2 "
+				+ "or a.resource_type_ = 6 and a.perms_ & 64 = 64)", Integer.class))
+			.isPositive()
+			.isLessThan(broad);
+	}
+
+	/**
 	 * application-postgres.yml plans each execution with its values
 	 * ({@code plan_cache_mode=force_custom_plan}): the generic plan PostgreSQL would run
 	 * from a prepared statement's sixth execution compared every task of the region with
