@@ -3,17 +3,12 @@ package fr.parcourscpts.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -41,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 import fr.parcourscpts.dossier.DossierMembers;
 
 @ApplicationTest
@@ -375,12 +371,7 @@ class DocumentsOfficielsTest {
 	}
 
 	private HttpResponse<byte[]> get(String path, String user) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		return BasicHttp.local(this.port).get(path).as(user).send(HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	private static Date date(int year, int month, int day) {

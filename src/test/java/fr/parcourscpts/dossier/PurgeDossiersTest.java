@@ -2,16 +2,11 @@ package fr.parcourscpts.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 
 /**
  * The purge of the application's rows of a dossier whose retention has passed, on H2 (the
@@ -198,13 +194,7 @@ class PurgeDossiersTest {
 	}
 
 	private HttpResponse<String> get(String path, String user) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.header("Authorization",
-						"Basic " + Base64.getEncoder()
-							.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString());
+		return BasicHttp.local(this.port).get(path).as(user).send();
 	}
 
 }

@@ -2,12 +2,7 @@ package fr.parcourscpts.garde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +16,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import fr.parcourscpts.BasicHttp;
+
 /**
  * Dossiers of the real models started where a test needs them, and calls of the engine's
  * REST API as a demo user (HTTP Basic, password "demo"). Public for the tests of other
@@ -32,13 +29,11 @@ public final class MoteurFixtures {
 
 	private final ProcessEngine engine;
 
-	private final int port;
-
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final BasicHttp http;
 
 	public MoteurFixtures(ProcessEngine engine, int port) {
 		this.engine = engine;
-		this.port = port;
+		this.http = BasicHttp.local(port);
 	}
 
 	static String reference(String region) {
@@ -133,16 +128,7 @@ public final class MoteurFixtures {
 	}
 
 	HttpResponse<String> rest(String method, String path, String user, String json) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/engine-rest" + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.call(method, "/engine-rest" + path).json(json).as(user).send();
 	}
 
 	/** {@code {"variables": {name: {"value": value}}}} with JSON-ready values. */

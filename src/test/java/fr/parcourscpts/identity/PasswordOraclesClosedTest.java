@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 import fr.parcourscpts.system.AbuseSuite;
 
 /**
@@ -34,13 +34,11 @@ class PasswordOraclesClosedTest {
 
 	@Test
 	void restIdentityVerifyIsRefusedEvenToAnAgent() throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(uri("/engine-rest/identity/verify"))
-				.header("Authorization",
-						"Basic " + Base64.getEncoder().encodeToString("cpam.76:demo".getBytes(StandardCharsets.UTF_8)))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"ars.76\",\"password\":\"devine\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BasicHttp.local(this.port)
+			.call("POST", "/engine-rest/identity/verify")
+			.as("cpam.76")
+			.json("{\"username\":\"ars.76\",\"password\":\"devine\"}")
+			.send();
 
 		assertThat(AbuseSuite.attempt("comptes", "agent checks another's password with /engine-rest/identity/verify",
 				response.statusCode() == 403))

@@ -3,12 +3,7 @@ package fr.parcourscpts.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -19,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 
 /**
  * An agent sees and completes only the tasks of their own institution and region. These
@@ -134,28 +130,21 @@ class RegionAndInstitutionAccessTest {
 
 	@Test
 	void wrongPasswordOnTheRestApiIsRefused() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/engine-rest/task"))
+		HttpResponse<String> response = BasicHttp.local(this.port)
+			.get("/engine-rest/task")
 			// Another account than the other tests: failed logins lock an account for a
 			// while.
-			.header("Authorization", basic("cpam.52", "pas-le-bon"))
-			.build();
-		assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
-			.isEqualTo(401);
+			.as("cpam.52", "pas-le-bon")
+			.send();
+		assertThat(response.statusCode()).isEqualTo(401);
 	}
 
 	private HttpResponse<String> call(String method, String path, String user) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/json")
-			.method(method, "POST".equals(method) ? HttpRequest.BodyPublishers.ofString("{}")
-					: HttpRequest.BodyPublishers.noBody());
-		if (user != null) {
-			request.header("Authorization", basic(user, "demo"));
-		}
-		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return BasicHttp.local(this.port)
+			.call(method, path)
+			.as(user)
+			.body("application/json", "POST".equals(method) ? "{}" : null)
+			.send();
 	}
 
 }

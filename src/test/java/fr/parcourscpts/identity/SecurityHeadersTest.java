@@ -3,12 +3,8 @@ package fr.parcourscpts.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +17,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 import fr.parcourscpts.system.AbuseSuite;
 
 /**
@@ -49,13 +46,7 @@ class SecurityHeadersTest {
 	}
 
 	private HttpResponse<String> http(String path, String user) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "text/html");
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		return this.client.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+		return BasicHttp.local(this.port, this.client).get(path).as(user).accept("text/html").send();
 	}
 
 	@Test

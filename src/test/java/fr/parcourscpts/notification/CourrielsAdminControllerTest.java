@@ -3,13 +3,10 @@ package fr.parcourscpts.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 import fr.parcourscpts.dossier.DossierMembers;
 
 @ApplicationTest
@@ -127,23 +125,15 @@ class CourrielsAdminControllerTest {
 	}
 
 	private HttpResponse<String> get(String path, String user, CookieManager cookies) throws Exception {
-		return client(cookies).send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return http(cookies).get(path).as(user).send();
 	}
 
 	private HttpResponse<String> post(String path, String user, CookieManager cookies, String form) throws Exception {
-		return client(cookies).send(request(path, user).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return http(cookies).call("POST", path).as(user).form(form).send();
 	}
 
-	private HttpRequest.Builder request(String path, String user) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static HttpClient client(CookieManager cookies) {
-		return HttpClient.newBuilder().cookieHandler(cookies).build();
+	private BasicHttp http(CookieManager cookies) {
+		return BasicHttp.local(this.port, HttpClient.newBuilder().cookieHandler(cookies).build());
 	}
 
 }

@@ -2,19 +2,17 @@ package fr.parcourscpts.portail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.parcourscpts.BasicHttp;
 
 /**
  * The portal's JSON API as a porteur's program calls it, over real HTTP with Basic
@@ -24,23 +22,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ApiPorteur {
 
-	/** The password of every demo account. */
-	public static final String DEMO = "demo";
-
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private final String url;
-
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	private final BasicHttp http;
 
 	/**
 	 * @param url the application's root, {@code http://localhost:8080}
 	 */
 	public ApiPorteur(String url) {
-		this.url = url;
+		this.http = new BasicHttp(url,
+				HttpClient.newBuilder()
+					.version(HttpClient.Version.HTTP_1_1)
+					.connectTimeout(Duration.ofSeconds(10))
+					.build());
 	}
 
 	public static ApiPorteur local(int port) {
@@ -71,7 +65,7 @@ public final class ApiPorteur {
 
 	/** A call with a JSON body (or none), as a demo account. */
 	public HttpResponse<String> json(String method, String path, Object body, String user) {
-		return json(method, path, body, user, DEMO);
+		return json(method, path, body, user, BasicHttp.DEMO);
 	}
 
 	/** A call with a JSON body (or none); no credentials for a null user. */
@@ -91,20 +85,13 @@ public final class ApiPorteur {
 	 */
 	public HttpResponse<String> call(String method, String path, String contentType, String body, String user,
 			String password) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.url + path))
-			.timeout(Duration.ofSeconds(60))
-			.header("Accept", "application/json");
-		if (user != null) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-		}
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
-		request.method(method,
-				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		try {
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return this.http.call(method, path)
+				.timeout(Duration.ofSeconds(60))
+				.accept("application/json")
+				.as(user, password)
+				.body(contentType, body)
+				.send();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -27,6 +27,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.web.context.WebApplicationContext;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 
 /**
  * The OpenAPI of {@code /v3/api-docs} tells the truth: the status each operation really
@@ -68,7 +69,7 @@ class PortailApiDocumentationTest {
 	}
 
 	private HttpResponse<String> call(String method, String path, String contentType, String body, String user) {
-		return ApiPorteur.local(this.port).call(method, path, contentType, body, user, ApiPorteur.DEMO);
+		return ApiPorteur.local(this.port).call(method, path, contentType, body, user, BasicHttp.DEMO);
 	}
 
 	private HttpResponse<String> json(String method, String path, Object body) {

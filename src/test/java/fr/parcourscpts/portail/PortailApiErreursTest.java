@@ -6,13 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.WebApplicationContext;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 import fr.parcourscpts.system.AbuseSuite;
 
 /**
@@ -63,18 +60,12 @@ class PortailApiErreursTest {
 
 	private HttpResponse<String> call(String method, String path, String contentType, String body, String user)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "application/json");
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
-		request.method(method,
-				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return BasicHttp.local(this.port, this.client)
+			.call(method, path)
+			.accept("application/json")
+			.as(user)
+			.body(contentType, body)
+			.send();
 	}
 
 	private HttpResponse<String> json(String method, String path, String body) throws Exception {

@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 import fr.parcourscpts.portail.ApiPorteur;
 
 /**
@@ -247,7 +248,7 @@ class AccessibiliteBrowserTest {
 
 	private String api(String method, String path, String body) {
 		HttpResponse<String> response = ApiPorteur.local(this.port)
-			.call(method, path, (body != null) ? "application/json" : null, body, "porteur.76", ApiPorteur.DEMO);
+			.call(method, path, (body != null) ? "application/json" : null, body, "porteur.76", BasicHttp.DEMO);
 		assertThat(response.statusCode()).as(path + " " + response.body()).isBetween(200, 299);
 		return response.body();
 	}

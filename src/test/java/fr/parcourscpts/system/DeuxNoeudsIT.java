@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -27,6 +26,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+
+import fr.parcourscpts.BasicHttp;
 
 /**
  * Two nodes of the application (the real jar, two JVMs) on one PostgreSQL, as Camunda's
@@ -296,14 +297,12 @@ class DeuxNoeudsIT {
 					+ "deux-noeuds\r\n--" + boundary
 					+ "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"deux-noeuds.bpmn\"\r\n"
 					+ "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-			HttpResponse<String> response = this.client
-				.send(HttpRequest.newBuilder(URI.create(url + "/engine-rest/deployment/create"))
-					.timeout(Duration.ofSeconds(60))
-					.header("Authorization", basic("admin", ADMIN_PASSWORD))
-					.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-					.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			expect(200, response);
+			expect(200,
+					new BasicHttp(url, this.client).call("POST", "/engine-rest/deployment/create")
+						.timeout(Duration.ofSeconds(60))
+						.as("admin", ADMIN_PASSWORD)
+						.body("multipart/form-data; boundary=" + boundary, body)
+						.send());
 		}
 
 		void startInstance(String url) throws Exception {
@@ -311,18 +310,12 @@ class DeuxNoeudsIT {
 		}
 
 		private HttpResponse<String> admin(String url, String method, String path, String json) throws Exception {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+			return new BasicHttp(url, this.client).call(method, path)
 				.timeout(Duration.ofSeconds(60))
-				.header("Accept", "application/json")
-				.header("Authorization", basic("admin", ADMIN_PASSWORD));
-			if (json != null) {
-				request.header("Content-Type", "application/json")
-					.method(method, HttpRequest.BodyPublishers.ofString(json));
-			}
-			else {
-				request.method(method, HttpRequest.BodyPublishers.noBody());
-			}
-			return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				.accept("application/json")
+				.as("admin", ADMIN_PASSWORD)
+				.body((json != null) ? "application/json" : null, json)
+				.send();
 		}
 
 		private static String sessionCookie(HttpResponse<?> response) {
@@ -334,11 +327,6 @@ class DeuxNoeudsIT {
 				.filter((cookie) -> cookie.length() > "JSESSIONID=".length())
 				.findFirst()
 				.orElse(null);
-		}
-
-		private static String basic(String user, String password) {
-			return "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		}
 
 		private static String enc(String value) {

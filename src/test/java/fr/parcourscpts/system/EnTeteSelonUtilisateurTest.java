@@ -1,16 +1,13 @@
 package fr.parcourscpts.system;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,13 +32,7 @@ class EnTeteSelonUtilisateurTest {
 	private final HttpClient client = HttpClient.newHttpClient();
 
 	private HttpResponse<String> page(String path, String user) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "text/html");
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return BasicHttp.local(this.port, this.client).get(path).accept("text/html").as(user).send();
 	}
 
 	@Test

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import jakarta.servlet.RequestDispatcher;
 
@@ -27,6 +24,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.BasicHttp;
 
 /**
  * Errors of the pages, as a browser receives them over HTTP: a French page in the
@@ -49,18 +47,12 @@ class PagesErreurTest {
 
 	private HttpResponse<String> page(String method, String path, String user, String contentType, String body)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
-		request.method(method,
-				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return BasicHttp.local(this.port, this.client)
+			.call(method, path)
+			.accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+			.as(user)
+			.body(contentType, body)
+			.send();
 	}
 
 	private static void pageFrancaise(String html, int status, String titre, String description) {
@@ -110,14 +102,11 @@ class PagesErreurTest {
 
 	@Test
 	void aClientThatDoesNotAskForHtmlGetsFrenchJson() throws Exception {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/dossiers/brouillons/abc"))
-			.header("Accept", "*/*")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("porteur.76:demo".getBytes(StandardCharsets.UTF_8)))
-			.GET()
-			.build();
-		HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BasicHttp.local(this.port, this.client)
+			.get("/dossiers/brouillons/abc")
+			.accept("*/*")
+			.as("porteur.76")
+			.send();
 		boolean refused = response.statusCode() == 400 && response.body().startsWith("{\"message\":\"Requête invalide")
 				&& !leaks(response.body()) && !response.body().contains("timestamp");
 		AbuseSuite.attempt(CATEGORIE, "page demandée sans Accept text/html (curl)", refused);

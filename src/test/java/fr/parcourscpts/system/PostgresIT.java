@@ -7,10 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -29,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import fr.parcourscpts.BasicHttp;
 import fr.parcourscpts.identity.Region;
 import fr.parcourscpts.identity.RegionalTasksAccess;
 
@@ -189,16 +188,14 @@ class PostgresIT {
 
 	/** The ids of the tasks a JSON list of tasks of the engine's REST API holds. */
 	private List<String> taskIds(String method, String path, String user) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString((user + ":secret-de-test").getBytes(StandardCharsets.UTF_8)))
-			.header("Accept", "application/json");
+		BasicHttp.Call call = BasicHttp.local(this.port)
+			.call(method, path)
+			.as(user, "secret-de-test")
+			.accept("application/json");
 		if ("POST".equals(method)) {
-			request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+			call.json("{}");
 		}
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = call.send();
 		assertThat(response.statusCode()).as(method + " " + path + " as " + user + ": " + response.body())
 			.isEqualTo(200);
 		List<String> ids = new ArrayList<>();
