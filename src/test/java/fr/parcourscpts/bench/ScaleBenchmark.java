@@ -217,6 +217,11 @@ class ScaleBenchmark {
 					p2(api, bare, taches);
 				}
 				if (figures.contains("P4")) {
+					// as in pages(): P1's and P2's jobs (receipts, mails, timers) ran on
+					// into P4's load and counted in its CPU a page
+					double calme = calme(app, Duration.ofSeconds(240));
+					this.notes.add("P4: the load started after the earlier figures' jobs were done, %.0f s later"
+						.formatted(calme));
 					p4(app, api, porteurLettres, clients, secondes, "", "");
 				}
 				long rssAfter = app.rssMegaoctets();
