@@ -21,10 +21,15 @@ WORKDIR /app
 # pools growing its own). The PDF checks keep at most a few MB of a file in memory
 # (portail/PdfInspector, the rest in temporary files). MetaspaceSize: the first threshold of
 # a full collection for class metadata; at Java's 21 MB default a start made three full
-# collections only because classes were loading. Set JAVA_TOOL_OPTIONS to change it.
+# collections only because classes were loading. -Xmx320m: the serial collector never gives
+# heap back, so after a long load the heap's whole maximum is resident; the live heap after
+# the load is 155-180 MB (docs/scale.md, "Where the RSS goes (P5)"), 256m left the old
+# generation 89 % full after a full collection. TrimNativeHeapInterval (JDK 17.0.9+): every
+# 5 s glibc returns the memory the JIT compilers' arenas freed (peaks of 40-50 MB that
+# stayed resident). Set JAVA_TOOL_OPTIONS to change them.
 ENV TZ=Europe/Paris \
     MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-Xmx384m -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MetaspaceSize=128m -XX:+UseSerialGC -Duser.timezone=Europe/Paris"
+    JAVA_TOOL_OPTIONS="-Xmx320m -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MetaspaceSize=128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -Duser.timezone=Europe/Paris"
 # Class data sharing (docs/scale.md, "The start and the memory (P5)"): the jar extracted to /app/app.jar and
 # /app/lib/, and a training run that archives the classes a start loads to /app/app.jsa, in
 # this very image (an archive is valid only for the JVM that wrote it and these jar files).

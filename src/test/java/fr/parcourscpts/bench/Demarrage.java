@@ -86,6 +86,41 @@ record Demarrage(Path jar, List<String> jvm, Map<String, String> environment, St
 		return new Demarrage(application, jvm, environment, "image");
 	}
 
+	/**
+	 * The Dockerfile's {@code JAVA_TOOL_OPTIONS}, its {@code -Xmx} replaced by
+	 * {@code -Xmx<xmx>} (the benchmark's own options, after the variable on the command
+	 * line, so that {@code bench.xmx} and {@code bench.appJvm} win).
+	 */
+	static List<String> options(String xmx) {
+		List<String> options = new ArrayList<>();
+		for (String option : javaToolOptions().split("\\s+")) {
+			if (!option.startsWith("-Xmx")) {
+				options.add(option);
+			}
+		}
+		options.add(0, "-Xmx" + xmx);
+		return options;
+	}
+
+	/** The Dockerfile's maximum heap ({@code 384m}), the benchmark's default. */
+	static String xmx() {
+		for (String option : javaToolOptions().split("\\s+")) {
+			if (option.startsWith("-Xmx")) {
+				return option.substring("-Xmx".length());
+			}
+		}
+		throw new IllegalStateException("Dockerfile: no -Xmx in JAVA_TOOL_OPTIONS");
+	}
+
+	private static String javaToolOptions() {
+		try {
+			return find(JAVA_TOOL_OPTIONS, Files.readString(Path.of("Dockerfile")));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** Runs {@code scripts/cds-archive} with the JVM that will run the application. */
 	private static void archiver(Path jar, Path destination) throws IOException, InterruptedException {
 		Files.createDirectories(destination);

@@ -27,10 +27,23 @@ class DemarrageTest {
 		assertThat(demarrage.jvm()).containsExactly("-XX:SharedArchiveFile=" + dir.resolve("app.jsa").toAbsolutePath(),
 				"-Xshare:on");
 		assertThat(demarrage.environment()).containsEntry("MALLOC_ARENA_MAX", "2").containsEntry("TZ", "Europe/Paris");
-		assertThat(demarrage.environment().get("JAVA_TOOL_OPTIONS")).contains("-Xmx384m", "-XX:MetaspaceSize=128m",
+		assertThat(demarrage.environment().get("JAVA_TOOL_OPTIONS")).contains("-Xmx320m", "-XX:MetaspaceSize=128m",
 				"-XX:+UseSerialGC");
 		assertThat(Files.exists(dir.resolve("cache"))).as("nothing extracted again").isFalse();
 		assertThat(demarrage.mode()).isEqualTo("image");
+	}
+
+	@Test
+	void theBenchmarksOptionsAreTheDockerfilesWithItsHeapReplaced() throws Exception {
+		String dockerfile = Files.readString(Path.of("Dockerfile"));
+
+		assertThat(Demarrage.options("200m")).startsWith("-Xmx200m")
+			.doesNotContain("-Xmx" + Demarrage.xmx())
+			.contains("-XX:+UseSerialGC");
+		assertThat(dockerfile).contains("-Xmx" + Demarrage.xmx() + " ");
+		for (String option : Demarrage.options(Demarrage.xmx())) {
+			assertThat(dockerfile).as("every option comes from the Dockerfile").contains(option);
+		}
 	}
 
 	@Test

@@ -76,8 +76,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Sizes (system properties): {@code bench.dossiers} (P1, default 24),
  * {@code bench.taches} (P2 open tasks, default 2000), {@code bench.clients} and
  * {@code bench.secondes} (P4, default 50 and 30), {@code bench.xmx} (the application's
- * heap, default 384m), {@code bench.appArgs} (more arguments for the application, to
- * compare a setting: {@code --camunda.bpm.generic-properties.properties.x=y}).
+ * heap, default the Dockerfile's {@code -Xmx}), {@code bench.appJvm} (more JVM options
+ * for the application), {@code bench.memoire} (where the RSS goes after the load, written
+ * to {@code target/bench/memoire*.txt}), {@code bench.appArgs} (more arguments for the
+ * application, to compare a setting:
+ * {@code --camunda.bpm.generic-properties.properties.x=y}).
  */
 @Tag("benchmark")
 class ScaleBenchmark {
@@ -145,7 +148,7 @@ class ScaleBenchmark {
 		int taches = Integer.getInteger("bench.taches", 2000);
 		int clients = Integer.getInteger("bench.clients", 50);
 		int secondes = Integer.getInteger("bench.secondes", 30);
-		String xmx = System.getProperty("bench.xmx", "384m");
+		String xmx = System.getProperty("bench.xmx", Demarrage.xmx());
 		String appArgs = System.getProperty("bench.appArgs", "");
 		Set<String> figures = figures();
 		Path dir = Files.createDirectories(Path.of("target", "bench"));
@@ -179,6 +182,12 @@ class ScaleBenchmark {
 			environment.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres", "PARCOURS_DB_URL",
 					postgres.getJdbcUrl("postgres", "service"), "PARCOURS_DB_USER", "postgres", "PARCOURS_DB_PASSWORD",
 					"postgres", "PARCOURS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+			// bench.appJvm: more options for the application (NativeMemoryTracking, a
+			// setting compared with -Dserver.tomcat.threads.max=…)
+			String appJvm = System.getProperty("bench.appJvm", "").trim();
+			if (!appJvm.isBlank()) {
+				jvm.addAll(List.of(appJvm.split("\\s+")));
+			}
 			List<String> args = new ArrayList<>(List.of("--parcours.courriels.envoi-planifie=false"));
 			if (!appArgs.isBlank()) {
 				args.addAll(List.of(appArgs.trim().split("\\s+")));
@@ -225,6 +234,9 @@ class ScaleBenchmark {
 					p4(app, api, porteurLettres, clients, secondes, "", "");
 				}
 				long rssAfter = app.rssMegaoctets();
+				if (Boolean.getBoolean("bench.memoire")) {
+					memoire(app, dir.resolve("memoire.txt"));
+				}
 				ligne("P5 start to first 200 (s), started as " + demarrage.mode(),
 						"%.1f".formatted(app.demarreeEnSecondes()), "%.1f".formatted(bare.startSeconds), "—", "≤ 10 s");
 				ligne("P5 RSS after start / after the load (MB), -Xmx" + xmx, rssStart + " / " + rssAfter, "—", "—",
@@ -268,7 +280,7 @@ class ScaleBenchmark {
 		int dossiers = Integer.getInteger("bench.dossiers", 20);
 		int clients = Integer.getInteger("bench.clients", 50);
 		int secondes = Integer.getInteger("bench.secondes", 30);
-		String xmx = System.getProperty("bench.xmx", "384m");
+		String xmx = System.getProperty("bench.xmx", Demarrage.xmx());
 		String appJvm = System.getProperty("bench.appJvm", "");
 		Path dir = Files.createDirectories(Path.of("target", "bench"));
 		List<Demarrage> demarrages = new ArrayList<>();
@@ -337,6 +349,9 @@ class ScaleBenchmark {
 							.formatted(label, calme));
 					p4(app, api, api.references(), clients, secondes, label, String.valueOf(n));
 					long rssAfter = app.rssMegaoctets();
+					if (Boolean.getBoolean("bench.memoire")) {
+						memoire(app, dir.resolve("memoire" + n + ".txt"));
+					}
 					ligne("P5 start to first 200 (s)" + label, "%.1f".formatted(app.demarreeEnSecondes()), "—", "—",
 							"≤ 10 s");
 					ligne("P5 — start to ready (readiness probe 200, start-up runners done) (s)" + label,
@@ -348,6 +363,9 @@ class ScaleBenchmark {
 				}
 				finally {
 					app.stop();
+				}
+				if (Boolean.getBoolean("bench.redemarrage")) {
+					redemarrage(demarrage, jvm, environment, dir.resolve("pages" + n + "-redemarrage.log"), label);
 				}
 			}
 		}
@@ -411,7 +429,7 @@ class ScaleBenchmark {
 					}
 					// as the image starts unless bench.demarrage(.<n>)=jar
 					Demarrage demarrage = Demarrage.pour(candidates.get(n), n);
-					List<String> jvm = jvm(System.getProperty("bench.xmx", "384m"));
+					List<String> jvm = jvm(System.getProperty("bench.xmx", Demarrage.xmx()));
 					jvm.addAll(0, demarrage.jvm());
 					String options = System.getProperty("bench.appJvm." + n, "").trim();
 					if (!options.isBlank()) {
@@ -453,6 +471,67 @@ class ScaleBenchmark {
 	}
 
 	/** An extracted jar (scripts/cds-archive) is always app.jar: named by its folder. */
+	/**
+	 * A restart on the database the first start filled ({@code -Dbench.redemarrage=true},
+	 * P5): the schema exists, the deployment is a duplicate, the identities and
+	 * authorizations are there; what a node's restart or a second node costs.
+	 */
+	private void redemarrage(Demarrage demarrage, List<String> jvm, Map<String, String> environment, Path log,
+			String label) throws Exception {
+		ApplicationEnfant again = ApplicationEnfant.demarrer(demarrage.jar(), jvm,
+				List.of("--parcours.courriels.envoi-planifie=false"), environment, log, Duration.ofSeconds(600), "/");
+		try {
+			double cpu = again.cpuSecondes();
+			double ready = again.attendrePret(Duration.ofSeconds(600));
+			long rss = again.rssMegaoctets();
+			ligne("P5 — restart on its filled database: to the first 200 / to ready (s)" + label,
+					"%.1f / %.1f".formatted(again.demarreeEnSecondes(), ready), "—", "—", "—");
+			ligne("P5 — restart: CPU time to the first 200 (s), RSS after start (MB)" + label,
+					"%.1f, %d".formatted(cpu, rss), "—", "—", "—");
+		}
+		finally {
+			again.stop();
+		}
+	}
+
+	/**
+	 * Where the RSS goes after the load ({@code -Dbench.memoire=true}, P5): the kernel's
+	 * split (anonymous, file-mapped such as the CDS archive, threads), the JVM's native
+	 * memory summary (with {@code -XX:NativeMemoryTracking=summary} in
+	 * {@code bench.appJvm}), the heap, then the live heap after a full collection. Read
+	 * after the P5 line's RSS: the collection may give heap back.
+	 */
+	private static void memoire(ApplicationEnfant app, Path file) throws Exception {
+		StringBuilder out = new StringBuilder();
+		out.append(statut(app));
+		out.append(jcmdSortie(app, "VM.native_memory", "summary"));
+		out.append(jcmdSortie(app, "GC.heap_info"));
+		out.append(jcmdSortie(app, "GC.run"));
+		out.append("== after GC.run\n").append(jcmdSortie(app, "GC.heap_info")).append(statut(app));
+		out.append(jcmdSortie(app, "GC.class_histogram").lines().limit(60).reduce("", (a, b) -> a + b + "\n"));
+		Files.writeString(file, out);
+	}
+
+	private static String statut(ApplicationEnfant app) throws IOException {
+		StringBuilder out = new StringBuilder();
+		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(app.pid()), "status"))) {
+			if (line.matches("(VmRSS|RssAnon|RssFile|RssShmem|Threads):.*")) {
+				out.append(line).append('\n');
+			}
+		}
+		return out.toString();
+	}
+
+	private static String jcmdSortie(ApplicationEnfant app, String... command) throws Exception {
+		List<String> line = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(app.pid())));
+		line.addAll(List.of(command));
+		Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+		String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		jcmd.waitFor();
+		return "== " + String.join(" ", command) + "\n" + out;
+	}
+
 	private static String jarName(Path jar) {
 		String name = jar.getFileName().toString();
 		return name.equals("app.jar") ? jar.getParent().getFileName() + "/" + name : name;
@@ -516,9 +595,14 @@ class ScaleBenchmark {
 	 * The application's JVM options: a fixed heap as in the Dockerfile (docs/scale.md,
 	 * "Heap").
 	 */
+	/**
+	 * The application's JVM options: the Dockerfile's {@code JAVA_TOOL_OPTIONS} (so that
+	 * a start of the benchmark, as the image or as a jar, has the image's heap, stacks
+	 * and collector and cannot drift from them), its {@code -Xmx} replaced by {@code xmx}
+	 * ({@code bench.xmx}).
+	 */
 	private static List<String> jvm(String xmx) {
-		return new ArrayList<>(List.of("-Xmx" + xmx, "-Xss512k", "-XX:MaxMetaspaceSize=192m",
-				"-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC"));
+		return Demarrage.options(xmx);
 	}
 
 	/**
@@ -1287,7 +1371,7 @@ class ScaleBenchmark {
 	void tempeteDeMinuteurs() throws Exception {
 		Path jar = ApplicationEnfant.jar("ScaleBenchmark");
 		int minuteurs = Integer.getInteger("bench.minuteurs", 10000);
-		String xmx = System.getProperty("bench.xmx", "384m");
+		String xmx = System.getProperty("bench.xmx", Demarrage.xmx());
 		String appArgs = System.getProperty("bench.appArgs", "");
 		Path dir = Files.createDirectories(Path.of("target", "bench"));
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.parcourscpts.ApplicationTest;
+import fr.parcourscpts.system.CompteurSql;
 
 /**
  * The Tasklist filters show each task's dossier (reference and CPTS name), also in a
@@ -137,6 +138,24 @@ class TasklistFiltersTest {
 
 		assertThat(this.taskService.getVariablesLocal(task.getId())).containsEntry("dossierReference", reference)
 			.containsEntry("dossierNomCpts", "CPTS du Comminges");
+	}
+
+	@Test
+	void aStartWhoseOpenTasksHaveTheirCopiesReadsThemInOneQuery() {
+		for (int i = 0; i < 3; i++) {
+			this.runtimeService.createProcessInstanceByKey("cpts-creation")
+				.setVariables(Map.of("reference", "CPTS-76-2026-Q" + i, "region", "76", "nomCpts", "CPTS " + i,
+						"porteur", "porteur.76", "destinataireLettre", "guichet-cpts", "consultationUrps", "dixUrps"))
+				.startBeforeActivity("verifierCompletude")
+				.execute();
+		}
+		// the tasks other tests left without copies get theirs first
+		this.taskListVariables.run(null);
+
+		List<String> statements = CompteurSql.statements(() -> this.taskListVariables.run(null));
+
+		assertThat(this.taskService.createTaskQuery().count()).isGreaterThanOrEqualTo(3);
+		assertThat(statements).as("one query, whatever the number of open tasks").hasSize(1);
 	}
 
 	private List<Filter> filters() {
