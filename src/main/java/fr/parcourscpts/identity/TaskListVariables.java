@@ -88,7 +88,8 @@ class TaskListVariables implements ApplicationRunner {
 
 	/**
 	 * The open tasks of a process that hold neither copy (a task with one of them was
-	 * copied already), the condition the copy loop checked task by task before.
+	 * copied already), the condition the copy loop checked task by task before, among
+	 * those whose instance has a {@code reference} or {@code nomCpts} to copy.
 	 */
 	private List<Task> tasksWithoutCopies() {
 		String tasks = this.managementService.getTableName(TaskEntity.class);
@@ -96,9 +97,15 @@ class TaskListVariables implements ApplicationRunner {
 		return this.taskService.createNativeTaskQuery()
 			.sql("select RES.* from " + tasks
 					+ " RES where RES.EXECUTION_ID_ is not null and not exists (select 1 from " + variables
-					+ " V where V.TASK_ID_ = RES.ID_ and V.NAME_ in (#{reference}, #{nomCpts}))")
-			.parameter("reference", REFERENCE)
-			.parameter("nomCpts", NOM_CPTS)
+					+ " V where V.TASK_ID_ = RES.ID_ and V.NAME_ in (#{copieReference}, #{copieNomCpts}))"
+					// and whose instance holds something to copy: without it, a task of a
+					// process with neither variable was read again at every start
+					+ " and exists (select 1 from " + variables + " P where P.PROC_INST_ID_ = RES.PROC_INST_ID_"
+					+ " and P.TASK_ID_ is null and P.TYPE_ <> 'null' and P.NAME_ in (#{reference}, #{nomCpts}))")
+			.parameter("copieReference", REFERENCE)
+			.parameter("copieNomCpts", NOM_CPTS)
+			.parameter("reference", "reference")
+			.parameter("nomCpts", "nomCpts")
 			.list();
 	}
 

@@ -149,6 +149,12 @@ class TasklistFiltersTest {
 				.startBeforeActivity("verifierCompletude")
 				.execute();
 		}
+		// and one whose dossier has nothing to copy: it is not read again at each start
+		this.runtimeService.createProcessInstanceByKey("cpts-creation")
+			.setVariables(Map.of("region", "76", "porteur", "porteur.76", "destinataireLettre", "guichet-cpts",
+					"consultationUrps", "dixUrps"))
+			.startBeforeActivity("verifierCompletude")
+			.execute();
 		// the tasks other tests left without copies get theirs first
 		this.taskListVariables.run(null);
 
