@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -294,6 +295,14 @@ public class DocumentsOfficiels {
 	 * empty when it is not one of its.
 	 */
 	public Optional<DocumentOfficiel> ofDossier(String reference, long id) {
+		return ofDossier(reference, id, (type) -> true);
+	}
+
+	/**
+	 * Same, for a reader who may read only some types: a document of another type is
+	 * neither read nor rendered (a refused reader does not make its first rendering).
+	 */
+	public Optional<DocumentOfficiel> ofDossier(String reference, long id, Predicate<TypeDocument> lisible) {
 		return this.jdbc.sql("""
 				select id, reference, type, nom_fichier, created_at from document
 				where reference = :reference and id = :id
@@ -304,6 +313,7 @@ public class DocumentsOfficiels {
 					TypeDocument.valueOf(rs.getString(3)), rs.getString(4), null, null,
 					rs.getObject(5, OffsetDateTime.class)))
 			.optional()
+			.filter((document) -> lisible.test(document.type()))
 			.flatMap((document) -> lu(id).map((lu) -> new DocumentOfficiel(document.id(), document.reference(),
 					document.type(), document.fileName(), lu.contenu(), lu.sha256(), document.createdAt())));
 	}

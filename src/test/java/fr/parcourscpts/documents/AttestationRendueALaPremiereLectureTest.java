@@ -145,6 +145,18 @@ class AttestationRendueALaPremiereLectureTest {
 	}
 
 	@Test
+	void aReaderRefusedTheTypeGetsNothingAndRendersNothing() {
+		DocumentOfficiel issued = tacitAttestation("CPTS-76-2026-7105");
+		assertThat(this.documents.ofDossier("CPTS-76-2026-7105", issued.id(),
+				(type) -> type == TypeDocument.ACCUSE_RECEPTION_LETTRE))
+			.isEmpty();
+		assertThat(stored(issued.id())).containsEntry("rendu", false).containsEntry("page", true);
+		assertThat(this.documents.ofDossier("CPTS-76-2026-7105", issued.id(),
+				(type) -> type == TypeDocument.ATTESTATION_VALIDATION))
+			.hasValueSatisfying((document) -> assertThat(document.rendu()).isTrue());
+	}
+
+	@Test
 	void otherDocumentsAreStillRenderedWhenIssued() {
 		DocumentOfficiel issued = this.documents
 			.issueFor("firRefusImplicite", "CPTS-76-2026-7104", "76", Map.of("montantFirDemande", 1000.0), new Date())

@@ -281,6 +281,14 @@ class DocumentsOfficielsTest {
 					Map.of("dateValidationTacite", date(2026, 3, 14)), new Date())
 			.orElseThrow();
 
+		// Refused readers come first: a refusal must not render the attestation either.
+		assertThat(get(issued.path(), "porteur.52").statusCode()).as("another porteur, first").isEqualTo(404);
+		assertThat(get(issued.path(), "ars.52").statusCode()).as("another region's agent, first").isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from document where id = :id and contenu is null")
+			.param("id", issued.id())
+			.query(Long.class)
+			.single()).as("still not rendered after the refusals").isEqualTo(1);
+
 		HttpResponse<byte[]> member = get(issued.path(), "porteur.76");
 		assertThat(member.statusCode()).isEqualTo(200);
 		assertThat(member.headers().firstValue("Content-Type")).hasValue("application/pdf");
