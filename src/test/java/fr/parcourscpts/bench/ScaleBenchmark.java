@@ -2306,12 +2306,6 @@ class ScaleBenchmark {
 			configuration.setJdbcPassword("postgres");
 			configuration.setJdbcDriver("org.postgresql.Driver");
 			configuration.setJdbcMaxActiveConnections(10);
-			// MyBatis's pool takes back a connection checked out for more than 20 s (its
-			// default), which on a loaded machine failed P3's bare timers with
-			// "Connection
-			// is invalid" and left their jobs locked for 5 minutes (two runs of
-			// 2026-12-02, load average 30-60): no connection is taken back
-			configuration.setJdbcMaxCheckoutTime(Integer.MAX_VALUE);
 			configuration.setDatabaseSchemaUpdate("true");
 			configuration.setHistory("full");
 			configuration.setAuthorizationEnabled(true);
