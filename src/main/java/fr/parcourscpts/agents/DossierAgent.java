@@ -278,9 +278,7 @@ class DossierAgent {
 		DossierLu dossier = this.dossiers.parReference(reference).orElseThrow(DossierIntrouvable::new);
 		Vue vue = VisibiliteDossier.vue(lecteur, dossier.region(), dossier.transmisArs())
 			.orElseThrow(DossierIntrouvable::new);
-		return this.documents.ofDossier(reference, documentId)
-			.filter((document) -> vue.voitDocument(document.type()))
-			.orElseThrow(DossierIntrouvable::new);
+		return this.documents.ofDossier(reference, documentId, vue::voitDocument).orElseThrow(DossierIntrouvable::new);
 	}
 
 	private List<Evenement> historique(DossierLu dossier, Vue vue) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -38,7 +40,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -59,6 +64,16 @@ import fr.parcourscpts.territoire.TerritoireService;
  * as output intent. They name people (the porteur's typed signature, the agents' names
  * and functions from their Camunda user), the ARS of the region and the caisse of the
  * territory's département ({@link AutoritesCompetentes}), the missions in words.
+ * <p>
+ * A type {@link TypeDocument#renduALaPremiereLecture() rendered on first read} (the
+ * attestation of validation, issued by the tacit validation's timer: issue 12, P3) is
+ * issued as its page: the HTML is written in the issuing step, from the values of that
+ * moment, so the document says what it would have said then; the PDF (most of a
+ * document's CPU) is made by whoever reads it first — a download, or the mail sender
+ * attaching it to the porteur's mail — in a transaction of its own that holds the row
+ * locked ({@code for update}): two first reads at once, on one node or two, render it
+ * once, the second waiting for the first and reading its bytes. The bytes and their
+ * SHA-256 are stored then and never change.
  */
 @Service
 public class DocumentsOfficiels {
@@ -100,9 +115,18 @@ public class DocumentsOfficiels {
 	/** More renderings at once than this parse their fonts and drop them after. */
 	private static final int POLICES_GARDEES = 4;
 
+	/**
+	 * A first reading's own transaction: it commits the rendered bytes whatever becomes
+	 * of the reader's (a read-only page, a mail whose delivery fails).
+	 */
+	private final TransactionTemplate premiereLecture;
+
 	DocumentsOfficiels(JdbcClient jdbc, TemplateEngine templates, MessageSource messages,
-			AutoritesCompetentes autorites, Personnes personnes, TerritoireService territoire, Formats formats) {
+			AutoritesCompetentes autorites, Personnes personnes, TerritoireService territoire, Formats formats,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.premiereLecture = new TransactionTemplate(transactions);
+		this.premiereLecture.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.formats = formats;
 		this.templates = templates;
 		this.messages = messages;
@@ -138,7 +162,9 @@ public class DocumentsOfficiels {
 	}
 
 	/**
-	 * Issues the document that the event calls for, if any.
+	 * Issues the document that the event calls for, if any: rendered now, or only its
+	 * page for a type rendered on first read (the returned document has no bytes and no
+	 * SHA-256 then).
 	 * @param evenement the notification event code
 	 * @param reference the dossier reference
 	 * @param region the INSEE region code
@@ -153,25 +179,78 @@ public class DocumentsOfficiels {
 		if (type.isEmpty()) {
 			return Optional.empty();
 		}
-		byte[] pdf = render(type.get(), modele(evenement, reference, region, donnees, at));
+		String html = html(type.get(), modele(evenement, reference, region, donnees, at));
+		boolean differe = type.get().renduALaPremiereLecture();
+		byte[] pdf = differe ? null : pdf(html);
 		String fileName = type.get().template() + "-" + reference + ".pdf";
-		String sha256 = sha256(pdf);
+		String sha256 = differe ? null : sha256(pdf);
 		OffsetDateTime now = OffsetDateTime.now();
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into document (reference, region, type, nom_fichier, contenu, sha256, created_at)
-				values (:reference, :region, :type, :name, :content, :sha, :now)
+				insert into document (reference, region, type, nom_fichier, contenu, sha256, page, created_at)
+				values (:reference, :region, :type, :name, :content, :sha, :page, :now)
 				""")
 			.param("reference", reference)
 			.param("region", region)
 			.param("type", type.get().name())
 			.param("name", fileName)
-			.param("content", pdf)
-			.param("sha", sha256)
+			.param("content", pdf, Types.BINARY)
+			.param("sha", sha256, Types.VARCHAR)
+			.param("page", differe ? html : null, Types.VARCHAR)
 			.param("now", now)
 			.update(key, "id");
-		return Optional
-			.of(new DocumentOfficiel(key.getKey().longValue(), reference, type.get(), fileName, pdf, sha256, now));
+		return Optional.of(new DocumentOfficiel(key.getKey().longValue(), reference, type.get(), fileName,
+				differe ? new byte[0] : pdf, sha256, now));
+	}
+
+	/**
+	 * The bytes of a document, rendered now if nobody read it before (once: see the class
+	 * comment); empty when there is no such document.
+	 */
+	public Optional<byte[]> contenu(long id) {
+		return lu(id).map(Lu::contenu);
+	}
+
+	/**
+	 * A document's bytes and their SHA-256, as stored or as its first reading made them.
+	 */
+	private record Lu(byte[] contenu, String sha256) {
+	}
+
+	private Optional<Lu> lu(long id) {
+		Optional<Lu> stored = this.jdbc.sql("select contenu, sha256 from document where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Lu(rs.getBytes(1), rs.getString(2)))
+			.optional();
+		if (stored.isEmpty() || stored.get().contenu() != null) {
+			return stored;
+		}
+		return this.premiereLecture.execute((status) -> premiereLecture(id));
+	}
+
+	/**
+	 * Renders a document under its row's lock, unless a reader that held the lock before
+	 * rendered it already.
+	 */
+	private Optional<Lu> premiereLecture(long id) {
+		Optional<Page> locked = this.jdbc.sql("select contenu, sha256, page from document where id = :id for update")
+			.param("id", id)
+			.query((rs, n) -> new Page(new Lu(rs.getBytes(1), rs.getString(2)), rs.getString(3)))
+			.optional();
+		if (locked.isEmpty() || locked.get().lu().contenu() != null) {
+			return locked.map(Page::lu);
+		}
+		byte[] pdf = pdf(locked.get().html());
+		String sha256 = sha256(pdf);
+		this.jdbc.sql("update document set contenu = :content, sha256 = :sha, page = null where id = :id")
+			.param("content", pdf)
+			.param("sha", sha256)
+			.param("id", id)
+			.update();
+		return Optional.of(new Lu(pdf, sha256));
+	}
+
+	private record Page(Lu lu, String html) {
 	}
 
 	/** The font files, for the benchmark of the former rendering. */
@@ -211,29 +290,80 @@ public class DocumentsOfficiels {
 			.list();
 	}
 
-	/** A document of this dossier with its bytes; empty when it is not one of its. */
+	/**
+	 * A document of this dossier with its bytes (rendered now if it is its first read);
+	 * empty when it is not one of its.
+	 */
 	public Optional<DocumentOfficiel> ofDossier(String reference, long id) {
+		return ofDossier(reference, id, (type) -> true);
+	}
+
+	/**
+	 * Same, for a reader who may read only some types: a document of another type is
+	 * neither read nor rendered (a refused reader does not make its first rendering).
+	 */
+	public Optional<DocumentOfficiel> ofDossier(String reference, long id, Predicate<TypeDocument> lisible) {
 		return this.jdbc.sql("""
-				select id, reference, type, nom_fichier, contenu, sha256, created_at from document
+				select id, reference, type, nom_fichier, created_at from document
 				where reference = :reference and id = :id
 				""")
 			.param("reference", reference)
 			.param("id", id)
 			.query((rs, n) -> new DocumentOfficiel(rs.getLong(1), rs.getString(2),
-					TypeDocument.valueOf(rs.getString(3)), rs.getString(4), rs.getBytes(5), rs.getString(6),
-					rs.getObject(7, OffsetDateTime.class)))
-			.optional();
+					TypeDocument.valueOf(rs.getString(3)), rs.getString(4), null, null,
+					rs.getObject(5, OffsetDateTime.class)))
+			.optional()
+			.filter((document) -> lisible.test(document.type()))
+			.flatMap((document) -> lu(id).map((lu) -> new DocumentOfficiel(document.id(), document.reference(),
+					document.type(), document.fileName(), lu.contenu(), lu.sha256(), document.createdAt())));
 	}
 
+	/**
+	 * A document with what access control needs; its bytes are read (and rendered, on a
+	 * first read) only when access is granted ({@link Stored#content()}).
+	 */
 	Optional<Stored> find(long id) {
-		return this.jdbc.sql("select reference, region, nom_fichier, contenu from document where id = :id")
+		return this.jdbc.sql("select reference, region, nom_fichier from document where id = :id")
 			.param("id", id)
-			.query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), id))
 			.optional();
 	}
 
 	/** A stored document with what access control needs. */
-	record Stored(String reference, String region, String fileName, byte[] content) {
+	final class Stored {
+
+		private final String reference;
+
+		private final String region;
+
+		private final String fileName;
+
+		private final long id;
+
+		Stored(String reference, String region, String fileName, long id) {
+			this.reference = reference;
+			this.region = region;
+			this.fileName = fileName;
+			this.id = id;
+		}
+
+		String reference() {
+			return this.reference;
+		}
+
+		String region() {
+			return this.region;
+		}
+
+		String fileName() {
+			return this.fileName;
+		}
+
+		/** Its bytes, rendered now if nobody read it before. */
+		byte[] content() {
+			return contenu(this.id).orElseThrow();
+		}
+
 	}
 
 	/**
@@ -334,10 +464,6 @@ public class DocumentsOfficiels {
 			return list.stream().map(String::valueOf).toList();
 		}
 		return Arrays.stream(text(communes).split("[,;\\s]+")).filter((code) -> !code.isBlank()).toList();
-	}
-
-	private byte[] render(TypeDocument type, Map<String, Object> model) {
-		return pdf(html(type, model));
 	}
 
 	/** The document's page, before it becomes a PDF. */

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.parcourscpts.documents.DocumentsOfficiels;
+
 /**
  * Delivers the mails of the outbox. Each mail is sent in a transaction of its own that
  * holds its row locked ({@code FOR UPDATE}; {@code SKIP LOCKED} on PostgreSQL, so that
@@ -50,9 +52,12 @@ public class CourrielSender {
 
 	private final String lockClause;
 
+	private final DocumentsOfficiels documents;
+
 	CourrielSender(JdbcClient jdbc, JavaMailSender mailSender, PlatformTransactionManager transactionManager,
-			CourrielsProperties properties, DataSource dataSource) {
+			CourrielsProperties properties, DataSource dataSource, DocumentsOfficiels documents) {
 		this.jdbc = jdbc;
+		this.documents = documents;
 		this.mailSender = mailSender;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.properties = properties;
@@ -143,15 +148,28 @@ public class CourrielSender {
 		helper.setTo(row.to().split(","));
 		helper.setSubject(row.subject());
 		helper.setText(row.text(), row.html());
-		List<Attachment> attachments = this.jdbc.sql(
-				"select nom_fichier, content_type, contenu from courriel_piece_jointe where courriel_id = :id order by id")
+		List<Attachment> attachments = this.jdbc.sql("""
+				select nom_fichier, content_type, contenu, document_id from courriel_piece_jointe
+				where courriel_id = :id order by id""")
 			.param("id", id)
-			.query((rs, n) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+			.query((rs, n) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3),
+					rs.getObject(4, Long.class)))
 			.list();
 		for (Attachment attachment : attachments) {
-			helper.addAttachment(attachment.name(), new ByteArrayResource(attachment.content()), attachment.type());
+			byte[] content = (attachment.content() != null) ? attachment.content() : document(id, attachment);
+			helper.addAttachment(attachment.name(), new ByteArrayResource(content), attachment.type());
 		}
 		return message;
+	}
+
+	/**
+	 * An official document attached by reference: rendered here if no one read it yet (in
+	 * a transaction of its own, so its bytes stay even if this delivery fails).
+	 */
+	private byte[] document(long mail, Attachment attachment) throws MessagingException {
+		return this.documents.contenu(attachment.documentId())
+			.orElseThrow(() -> new MessagingException(
+					"Courriel " + mail + " : document " + attachment.documentId() + " introuvable"));
 	}
 
 	private static String truncate(String message) {
@@ -164,7 +182,7 @@ public class CourrielSender {
 	private record Row(String to, String subject, String html, String text, int attempts) {
 	}
 
-	private record Attachment(String name, String type, byte[] content) {
+	private record Attachment(String name, String type, byte[] content, Long documentId) {
 	}
 
 }

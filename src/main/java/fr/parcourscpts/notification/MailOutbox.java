@@ -1,5 +1,6 @@
 package fr.parcourscpts.notification;
 
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -111,13 +112,14 @@ public class MailOutbox {
 		long id = key.getKey().longValue();
 		for (OutgoingMail.Attachment attachment : mail.attachments()) {
 			this.jdbc.sql("""
-					insert into courriel_piece_jointe (courriel_id, nom_fichier, content_type, contenu)
-					values (:mail, :name, :type, :content)
+					insert into courriel_piece_jointe (courriel_id, nom_fichier, content_type, contenu, document_id)
+					values (:mail, :name, :type, :content, :document)
 					""")
 				.param("mail", id)
 				.param("name", attachment.fileName())
 				.param("type", attachment.contentType())
-				.param("content", attachment.content())
+				.param("content", attachment.content(), Types.BINARY)
+				.param("document", attachment.documentId(), Types.BIGINT)
 				.update();
 		}
 		return id;

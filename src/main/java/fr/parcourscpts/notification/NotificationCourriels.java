@@ -126,12 +126,22 @@ class NotificationCourriels {
 			}
 			model.putAll(chemin(event.region()));
 			document.ifPresent((d) -> model.put("lienDocument", this.publicUrl + d.path()));
-			List<OutgoingMail.Attachment> attachments = (document.isPresent() && porteur) ? List
-				.of(new OutgoingMail.Attachment(document.get().fileName(), "application/pdf", document.get().content()))
-					: List.of();
+			List<OutgoingMail.Attachment> attachments = (document.isPresent() && porteur)
+					? List.of(attachment(document.get())) : List.of();
 			this.outbox.enqueueEach(new OutgoingMail(addresses, subject, template, model, attachments),
 					event.reference(), event.region());
 		}
+	}
+
+	/**
+	 * The porteur's copy of the document: its bytes, or for a document not rendered yet
+	 * its id, which the mail's delivery reads (and so renders it, if no one downloaded it
+	 * before).
+	 */
+	private static OutgoingMail.Attachment attachment(DocumentOfficiel document) {
+		return document.rendu()
+				? new OutgoingMail.Attachment(document.fileName(), "application/pdf", document.content())
+				: OutgoingMail.Attachment.document(document.fileName(), document.id());
 	}
 
 	/**

@@ -26,8 +26,22 @@ public record OutgoingMail(List<String> to, String subject, String template, Map
 		return new OutgoingMail(List.of(to), subject, template, model, List.of());
 	}
 
-	/** An attached file. */
-	public record Attachment(String fileName, String contentType, byte[] content) {
+	/**
+	 * An attached file: its bytes, or the official document whose bytes are read when the
+	 * mail is delivered ({@code content} null then; a document rendered on first read is
+	 * rendered by that delivery if nobody read it before).
+	 */
+	public record Attachment(String fileName, String contentType, byte[] content, Long documentId) {
+
+		public Attachment(String fileName, String contentType, byte[] content) {
+			this(fileName, contentType, content, null);
+		}
+
+		/** The official document {@code id}, read at delivery. */
+		public static Attachment document(String fileName, long id) {
+			return new Attachment(fileName, "application/pdf", null, id);
+		}
+
 	}
 
 }

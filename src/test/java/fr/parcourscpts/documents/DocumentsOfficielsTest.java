@@ -277,10 +277,18 @@ class DocumentsOfficielsTest {
 					Map.of("dateValidationTacite", date(2026, 3, 14)), new Date())
 			.orElseThrow();
 
+		// Refused readers come first: a refusal must not render the attestation either.
+		assertThat(get(issued.path(), "porteur.52").statusCode()).as("another porteur, first").isEqualTo(404);
+		assertThat(get(issued.path(), "ars.52").statusCode()).as("another region's agent, first").isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from document where id = :id and contenu is null")
+			.param("id", issued.id())
+			.query(Long.class)
+			.single()).as("still not rendered after the refusals").isEqualTo(1);
+
 		HttpResponse<byte[]> member = get(issued.path(), "porteur.76");
 		assertThat(member.statusCode()).isEqualTo(200);
 		assertThat(member.headers().firstValue("Content-Type")).hasValue("application/pdf");
-		assertThat(member.body()).isEqualTo(issued.content());
+		assertThat(member.body()).isEqualTo(this.documents.contenu(issued.id()).orElseThrow());
 		// A dossier without lettre nor forwarding is not the ARS's nor the CPAM's yet:
 		// the
 		// agents' rule, one row per institution in agents/DossierAgentTest.
@@ -296,7 +304,10 @@ class DocumentsOfficielsTest {
 	private String issue(String evenement, String reference, Map<String, Object> variables) throws IOException {
 		Map<String, Object> donnees = new HashMap<>(variables);
 		donnees.putIfAbsent("nomCpts", "CPTS du Lauragais");
-		byte[] pdf = this.documents.issueFor(evenement, reference, "76", donnees, new Date()).orElseThrow().content();
+		DocumentOfficiel issued = this.documents.issueFor(evenement, reference, "76", donnees, new Date())
+			.orElseThrow();
+		// an attestation is rendered by its first reader
+		byte[] pdf = issued.rendu() ? issued.content() : this.documents.contenu(issued.id()).orElseThrow();
 		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		assertPdfA3WithEmbeddedFonts(pdf);
 		// Kept to be looked at (pdftoppm) or checked by a PDF/A validator

@@ -95,7 +95,8 @@ class CourrielSenderPostgresIT {
 		mail.setHost("localhost");
 		mail.setPort(3026);
 		return new CourrielSender(JdbcClient.create(dataSource), mail, new DataSourceTransactionManager(dataSource),
-				new CourrielsProperties(), dataSource);
+				// its mails attach no official document
+				new CourrielsProperties(), dataSource, null);
 	}
 
 }

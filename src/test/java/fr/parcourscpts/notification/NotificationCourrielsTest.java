@@ -113,6 +113,15 @@ class NotificationCourrielsTest {
 			.contains("la CPAM prépare le contrat");
 		assertThat(attachmentNames(porteur)).containsExactly("attestation-validation-CPTS-76-2026-8001.pdf");
 		assertThat(body).isNotEmpty();
+		// The attestation was rendered by the delivery (nobody had read it before): the
+		// porteur got the stored bytes, whose digest the pages show.
+		Object[] document = this.jdbc.sql("select contenu, sha256 from document where reference = 'CPTS-76-2026-8001'")
+			.query((rs, n) -> new Object[] { rs.getBytes(1), rs.getString(2) })
+			.single();
+		byte[] attached = attachmentBytes(porteur).get(0);
+		assertThat(attached).isEqualTo((byte[]) document[0]);
+		assertThat(document[1]).isEqualTo(java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(attached)));
 
 		MimeMessage ars = CourrielsFixtures.to(received, "ars.76" + DEMO);
 		// The agent is sent to the dossier's page in the agents' workspace, Tasklist
@@ -385,6 +394,23 @@ class NotificationCourrielsTest {
 			}
 		}
 		return text.toString();
+	}
+
+	static List<byte[]> attachmentBytes(Part part) throws Exception {
+		List<byte[]> contents = new java.util.ArrayList<>();
+		if (part.isMimeType("multipart/*")) {
+			Multipart multipart = (Multipart) part.getContent();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				Part child = multipart.getBodyPart(i);
+				if (Part.ATTACHMENT.equalsIgnoreCase(child.getDisposition())) {
+					contents.add(child.getInputStream().readAllBytes());
+				}
+				else {
+					contents.addAll(attachmentBytes(child));
+				}
+			}
+		}
+		return contents;
 	}
 
 	static List<String> attachmentNames(Part part) throws Exception {
