@@ -13,16 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service's own additions to the engine's tables ({@code act_ru_*}) for the queries
- * of the Tasklist filters at many open tasks, on PostgreSQL: planner statistics (V1,
- * docs/scale.md, "P2 at 10,000 and 100,000 open tasks") and a partial index of the grants
- * the task query's authorization check can keep (V2, "P2: a partial index of the tasks'
- * grants"). Camunda creates its schema when the process engine is built, after the
- * application's Flyway migrations ran: a migration of {@code db/migration} would find no
- * {@code act_ru_*} table on a new database. These ({@code db/moteur/<database>}) run in a
- * second Flyway with a history table of their own, once the engine, hence its schema,
- * exists; each is written {@code if not exists}, so that a database changed by hand
- * migrates too. Two nodes starting at once are serialised by Flyway's lock. H2 (the
- * tests, the demo) has none: its planner is another, and it holds a few tasks.
+ * of the Tasklist filters at many open tasks: planner statistics on PostgreSQL
+ * (docs/scale.md, "P2 at 10,000 and 100,000 open tasks"). Camunda creates its schema when
+ * the process engine is built, after the application's Flyway migrations ran: a migration
+ * of {@code db/migration} would find no {@code act_ru_*} table on a new database. These
+ * ({@code db/moteur/<database>}) run in a second Flyway with a history table of their
+ * own, once the engine, hence its schema, exists; each is written {@code if not exists},
+ * so that a database changed by hand migrates too. Two nodes starting at once are
+ * serialised by Flyway's lock. H2 (the tests, the demo) has none: its planner is another,
+ * and it holds a few tasks.
  */
 @Component
 class IndexDuMoteur implements InitializingBean {

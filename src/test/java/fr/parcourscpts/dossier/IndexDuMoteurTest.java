@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service's additions to the engine's tables on H2, the fast suite's database: none
- * (PostgreSQL planner statistics and a partial index), and the application starts without
- * them. {@code system/PostgresIT} checks them on PostgreSQL.
+ * (they are PostgreSQL planner statistics), and the application starts without them.
+ * {@code system/PostgresIT} checks them on PostgreSQL.
  */
 @ApplicationTest
 class IndexDuMoteurTest {

@@ -17,9 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -74,71 +71,6 @@ class PostgresIT {
 		assertThat(jdbc.queryForObject("select count(*) from parcours_moteur_history where success and version = '1'",
 				Integer.class))
 			.isEqualTo(1);
-	}
-
-	/**
-	 * db/moteur/postgresql V2: the task query's authorization lookup reads only the rows
-	 * that can grant TASK READ or PROCESS_DEFINITION READ_TASK. The plan of that lookup,
-	 * with the values of an execution as the service plans it, goes through the partial
-	 * index and no longer reads the '*' grants of other resource types.
-	 */
-	/**
-	 * The condition the engine's task query puts on each grant (Authorization.xml,
-	 * atomicChecksOnResourceTypeAndPerms): TASK READ or PROCESS_DEFINITION READ_TASK,
-	 * with the values the engine binds.
-	 */
-	private static final String TASK_QUERY_CHECK = "(a.resource_type_ = %d and a.perms_ & %d = %d "
-		.formatted(Resources.TASK.resourceType(), Permissions.READ.getValue(), Permissions.READ.getValue())
-			+ "or a.resource_type_ = %d and a.perms_ & %d = %d)".formatted(Resources.PROCESS_DEFINITION.resourceType(),
-					ProcessDefinitionPermissions.READ_TASK.getValue(),
-					ProcessDefinitionPermissions.READ_TASK.getValue());
-
-	@Test
-	void looksTheTasksGrantsUpInAnIndexOfTheRowsThatCanGrantThem() {
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		assertThat(jdbc.queryForObject(
-				"select indexdef from pg_indexes where indexname = 'parcours_auth_lecture_taches'", String.class))
-			.contains("(resource_id_)")
-			.contains("resource_type_ = " + Resources.TASK.resourceType())
-			.contains("resource_type_ = " + Resources.PROCESS_DEFINITION.resourceType());
-		assertThat(jdbc.queryForObject("select count(*) from parcours_moteur_history where success and version = '2'",
-				Integer.class))
-			.isEqualTo(1);
-		// the '*' grants read for each task: before V2, every '*' row of the groups (the
-		// 22 of camunda-admin, the institutions' DEPLOYMENT ones); now those two of
-		// camunda-admin that the check keeps
-		int broad = jdbc.queryForObject("select count(*) from act_ru_authorization where resource_id_ = '*'",
-				Integer.class);
-		// the statistics of the table with its grants, as autovacuum keeps them (V2's
-		// analyze ran before IdentitySetup wrote them); a table of a hundred rows is read
-		// whole: the choice between the two indexes is the one of many tasks
-		jdbc.execute("analyze act_ru_authorization");
-		String plan = jdbc.execute((Connection connection) -> {
-			StringBuilder lines = new StringBuilder();
-			connection.setAutoCommit(false);
-			try (var statement = connection.createStatement()) {
-				statement.execute("set local enable_seqscan = off");
-				try (var rows = statement.executeQuery("explain (analyze, costs off) select a.id_ "
-						+ "from act_ru_authorization a where a.type_ < 2 and a.resource_id_ = '*' and "
-						+ TASK_QUERY_CHECK)) {
-					while (rows.next()) {
-						lines.append(rows.getString(1)).append('\n');
-					}
-				}
-			}
-			finally {
-				connection.rollback();
-				connection.setAutoCommit(true);
-			}
-			return lines.toString();
-		});
-		assertThat(plan).contains("parcours_auth_lecture_taches").doesNotContain("Rows Removed by Filter");
-		assertThat(jdbc.queryForObject(
-				"select count(*) from act_ru_authorization a where a.type_ < 2 and a.resource_id_ = '*' and "
-						+ TASK_QUERY_CHECK,
-				Integer.class))
-			.isPositive()
-			.isLessThan(broad);
 	}
 
 	/**
