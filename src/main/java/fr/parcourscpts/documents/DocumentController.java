@@ -50,7 +50,7 @@ class DocumentController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(document.fileName()).build().toString())
-			.body(document.content());
+			.body(this.documents.contenu(document.id()).orElseThrow());
 	}
 
 	private boolean mayRead(Authentication authentication, long id, DocumentsOfficiels.Stored document) {

@@ -320,7 +320,7 @@ public class DocumentsOfficiels {
 
 	/**
 	 * A document with what access control needs; its bytes are read (and rendered, on a
-	 * first read) only when access is granted ({@link Stored#content()}).
+	 * first read) only when access is granted ({@link #contenu(long)}).
 	 */
 	Optional<Stored> find(long id) {
 		return this.jdbc.sql("select reference, region, nom_fichier from document where id = :id")
@@ -329,41 +329,11 @@ public class DocumentsOfficiels {
 			.optional();
 	}
 
-	/** A stored document with what access control needs. */
-	final class Stored {
-
-		private final String reference;
-
-		private final String region;
-
-		private final String fileName;
-
-		private final long id;
-
-		Stored(String reference, String region, String fileName, long id) {
-			this.reference = reference;
-			this.region = region;
-			this.fileName = fileName;
-			this.id = id;
-		}
-
-		String reference() {
-			return this.reference;
-		}
-
-		String region() {
-			return this.region;
-		}
-
-		String fileName() {
-			return this.fileName;
-		}
-
-		/** Its bytes, rendered now if nobody read it before. */
-		byte[] content() {
-			return contenu(this.id).orElseThrow();
-		}
-
+	/**
+	 * A stored document with what access control needs; its bytes are read (and rendered,
+	 * on a first read) by {@link #contenu(long)} once access is granted.
+	 */
+	record Stored(String reference, String region, String fileName, long id) {
 	}
 
 	/**
